@@ -1,0 +1,80 @@
+package io.chaintill.api;
+
+import io.chaintill.application.AccessService;
+import io.chaintill.application.Caller;
+import io.chaintill.domain.InvalidInputException;
+import io.chaintill.domain.access.ApiKey;
+import io.chaintill.domain.access.Permission;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Greenfield API keys: created with a password login or another key, shown once, revocable. */
+@Path("api/v1/api-keys")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApiKeysResource {
+    @Inject
+    AccessService access;
+    @Context
+    ContainerRequestContext request;
+
+    @POST
+    public Response create(String body) {
+        Caller caller = Callers.required(request);
+        JsonInput in = JsonInput.parse(body);
+        List<String> permissions = in.strings("permissions");
+        if (permissions == null) {
+            throw new InvalidInputException("permissions", "is required (e.g. [\"btcpay.store.cancreateinvoice\"])");
+        }
+        AccessService.CreatedKey created = access.createApiKey(caller, in.string("label"), permissions);
+        return Response.ok(of(created.key(), created.rawKey())).build();
+    }
+
+    @GET
+    @Path("current")
+    public JsonObject current() {
+        return of(access.currentKey(Callers.required(request)), null);
+    }
+
+    @DELETE
+    @Path("current")
+    public Response revokeCurrent() {
+        Caller caller = Callers.required(request);
+        access.currentKey(caller);
+        access.revokeByHash(caller, caller.apiKeyHash());
+        return Response.ok().build();
+    }
+
+    @DELETE
+    @Path("{apiKey}")
+    public Response revoke(@PathParam("apiKey") String apiKey) {
+        access.revoke(Callers.required(request), apiKey);
+        return Response.ok().build();
+    }
+
+    /** The raw key appears only in the creation answer; later reads show it masked. */
+    private static JsonObject of(ApiKey key, String rawKey) {
+        var permissions = Json.createArrayBuilder();
+        key.permissions().stream().map(Permission::toString).forEach(permissions::add);
+        var b = Json.createObjectBuilder()
+                .add("apiKey", rawKey != null ? rawKey : "hidden:" + key.keyHash().substring(0, 8))
+                .add("permissions", permissions);
+        InvoiceJson.nullable(b, "label", key.label());
+        return b.build();
+    }
+}

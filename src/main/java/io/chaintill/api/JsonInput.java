@@ -1,0 +1,165 @@
+package io.chaintill.api;
+
+import io.chaintill.domain.InvalidInputException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Typed reads from a request's JSON object. Every type error names the field's path, so callers get
+ * "amount: must be a decimal number" rather than a parser stack trace.
+ */
+public final class JsonInput {
+    private final JsonObject object;
+    private final String prefix;
+
+    private JsonInput(JsonObject object, String prefix) {
+        this.object = object;
+        this.prefix = prefix;
+    }
+
+    /** Parses a request body that must be one JSON object. An empty body counts as {}. */
+    public static JsonInput parse(String body) {
+        if (body == null || body.isBlank()) {
+            return new JsonInput(JsonValue.EMPTY_JSON_OBJECT, "");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (!(value instanceof JsonObject o)) {
+                throw new InvalidInputException("body", "must be a JSON object");
+            }
+            return new JsonInput(o, "");
+        } catch (JsonParsingException e) {
+            var loc = e.getLocation();
+            throw new MalformedJsonException(loc == null ? "the body is not valid JSON"
+                    : "the body is not valid JSON (line " + loc.getLineNumber() + ", column " + loc.getColumnNumber() + ")");
+        } catch (JsonException e) {
+            throw new MalformedJsonException("the body is not valid JSON");
+        }
+    }
+
+    public boolean has(String name) {
+        return object.containsKey(name) && object.get(name).getValueType() != JsonValue.ValueType.NULL;
+    }
+
+    public boolean present(String name) {
+        return object.containsKey(name);
+    }
+
+    public String path(String name) {
+        return prefix + name;
+    }
+
+    public String string(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        if (object.get(name) instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new InvalidInputException(path(name), "must be a string");
+    }
+
+    public String requiredString(String name) {
+        String s = string(name);
+        if (s == null || s.isBlank()) {
+            throw new InvalidInputException(path(name), "is required");
+        }
+        return s;
+    }
+
+    /** A decimal given as a JSON string ("12.50", Greenfield's form) or number; NaN and exponents are refused. */
+    public BigDecimal decimal(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        JsonValue v = object.get(name);
+        String text;
+        if (v instanceof JsonString s) {
+            text = s.getString().trim();
+        } else if (v instanceof JsonNumber n) {
+            text = n.toString();
+        } else {
+            throw new InvalidInputException(path(name), "must be a decimal number");
+        }
+        if (!text.matches("-?[0-9]{1,40}(\\.[0-9]{1,40})?")) {
+            throw new InvalidInputException(path(name), "must be a plain decimal number such as 12.50");
+        }
+        return new BigDecimal(text);
+    }
+
+    public Integer integer(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        JsonValue v = object.get(name);
+        try {
+            if (v instanceof JsonNumber n) {
+                return n.bigDecimalValue().intValueExact();
+            }
+            if (v instanceof JsonString s) {
+                return Integer.parseInt(s.getString().trim());
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw new InvalidInputException(path(name), "must be a whole number");
+    }
+
+    public Boolean bool(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        JsonValue v = object.get(name);
+        if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
+            return v == JsonValue.TRUE;
+        }
+        throw new InvalidInputException(path(name), "must be true or false");
+    }
+
+    public List<String> strings(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        if (!(object.get(name) instanceof JsonArray array)) {
+            throw new InvalidInputException(path(name), "must be an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof JsonString s)) {
+                throw new InvalidInputException(path(name) + "[" + i + "]", "must be a string");
+            }
+            out.add(s.getString());
+        }
+        return out;
+    }
+
+    public JsonObject rawObject(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        if (object.get(name) instanceof JsonObject o) {
+            return o;
+        }
+        throw new InvalidInputException(path(name), "must be a JSON object");
+    }
+
+    public JsonInput object(String name) {
+        JsonObject o = rawObject(name);
+        return new JsonInput(o == null ? JsonValue.EMPTY_JSON_OBJECT : o, path(name) + ".");
+    }
+
+    public JsonValue raw(String name) {
+        return object.get(name);
+    }
+}

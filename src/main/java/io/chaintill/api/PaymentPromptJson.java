@@ -1,0 +1,39 @@
+package io.chaintill.api;
+
+import io.chaintill.chain.PaymentMethodHandler;
+import io.chaintill.domain.invoice.PaymentPrompt;
+import io.chaintill.domain.payment.CryptoAmount;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * One entry of {@code GET .../invoices/{id}/payment-methods}. Carries both the Greenfield 2 names
+ * (paymentMethodId, currency) and the older ones (paymentMethod, cryptoCode) so every plugin generation reads it.
+ */
+final class PaymentPromptJson {
+    private PaymentPromptJson() {
+    }
+
+    static JsonObject of(PaymentPrompt prompt, PaymentMethodHandler handler, CryptoAmount paid) {
+        CryptoAmount due = prompt.due();
+        CryptoAmount remaining = due == null ? null : due.minus(paid).atLeastZero();
+        String link = handler.paymentLink(prompt.destination(), remaining);
+        var b = Json.createObjectBuilder()
+                .add("paymentMethodId", prompt.paymentMethodId().toString())
+                .add("paymentMethod", prompt.currency())
+                .add("cryptoCode", prompt.currency())
+                .add("currency", prompt.currency())
+                .add("destination", prompt.destination())
+                .add("paymentLink", link)
+                .add("rate", prompt.rate().stripTrailingZeros().toPlainString())
+                .add("paymentMethodPaid", paid.toPlainString())
+                .add("totalPaid", paid.toPlainString())
+                .add("networkFee", "0")
+                .add("payments", Json.createArrayBuilder())
+                .add("activated", true)
+                .add("additionalData", Json.createObjectBuilder().add("keyPath", "0/" + prompt.derivationIndex()));
+        InvoiceJson.nullable(b, "amount", due == null ? null : due.toPlainString());
+        InvoiceJson.nullable(b, "due", remaining == null ? null : remaining.toPlainString());
+        return b.build();
+    }
+}

@@ -1,0 +1,72 @@
+package io.chaintill.api;
+
+import io.chaintill.chain.PaymentMethodHandlers;
+import io.chaintill.domain.access.Policy;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Health (public, for load balancers) and server info (needs a login). */
+@Path("api/v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ServerResource {
+    static final String VERSION = "0.1.0";
+
+    @Inject
+    PaymentMethodHandlers handlers;
+    @Inject
+    @ConfigProperty(name = "chaintill.network")
+    String network;
+    @PersistenceContext(unitName = "chaintill")
+    EntityManager em;
+    @Context
+    ContainerRequestContext request;
+
+    @GET
+    @Path("health")
+    public Response health() {
+        boolean database;
+        try {
+            em.createNativeQuery("SELECT 1").getSingleResult();
+            database = true;
+        } catch (RuntimeException e) {
+            database = false;
+        }
+        JsonObject body = Json.createObjectBuilder()
+                .add("synchronized", database)
+                .add("checks", Json.createObjectBuilder().add("database", database ? "UP" : "DOWN"))
+                .build();
+        return Response.status(database ? 200 : 503).entity(body).build();
+    }
+
+    @GET
+    @Path("server/info")
+    public JsonObject info() {
+        var caller = Callers.required(request);
+        if (!caller.holds(Policy.USER_VIEW_PROFILE, null)) {
+            throw new io.chaintill.application.AccessDeniedException("this requires the permission btcpay.user.canviewprofile");
+        }
+        var methods = Json.createArrayBuilder();
+        handlers.supported().forEach(methods::add);
+        return Json.createObjectBuilder()
+                .add("version", VERSION)
+                .add("network", network)
+                .addNull("onion")
+                .add("supportedPaymentMethods", methods)
+                .add("fullySynched", true)
+                .add("syncStatus", Json.createArrayBuilder())
+                .build();
+    }
+}

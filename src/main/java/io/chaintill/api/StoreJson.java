@@ -1,0 +1,92 @@
+package io.chaintill.api;
+
+import io.chaintill.domain.InvalidInputException;
+import io.chaintill.domain.payment.CurrencyCatalog;
+import io.chaintill.domain.payment.SpeedPolicy;
+import io.chaintill.domain.store.Store;
+import io.chaintill.domain.store.StoreSettings;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+/** Greenfield's store JSON, both directions. */
+final class StoreJson {
+    static final StoreSettings DEFAULTS = new StoreSettings(null, null, "USD", SpeedPolicy.MediumSpeed, 900, 86400,
+            BigDecimal.ZERO, List.of());
+
+    private StoreJson() {
+    }
+
+    static JsonObject of(Store store) {
+        StoreSettings s = store.settings();
+        JsonArrayBuilder providers = Json.createArrayBuilder();
+        s.rateProviders().forEach(providers::add);
+        var b = Json.createObjectBuilder()
+                .add("id", store.id())
+                .add("name", s.name())
+                .add("defaultCurrency", s.defaultCurrency())
+                .add("speedPolicy", s.speedPolicy().name())
+                .add("invoiceExpiration", s.invoiceExpirationSeconds())
+                .add("monitoringExpiration", s.monitoringExpirationSeconds())
+                .add("paymentTolerance", s.paymentTolerance())
+                .add("archived", false)
+                .add("rateProviders", providers);
+        if (s.website() == null) {
+            b.addNull("website");
+        } else {
+            b.add("website", s.website());
+        }
+        return b.build();
+    }
+
+    /** Reads a store body; fields left out keep {@code current}'s values (or the defaults for a new store). */
+    static StoreSettings settings(JsonInput in, StoreSettings current) {
+        String name = in.present("name") ? in.requiredString("name").trim() : current.name();
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "is required");
+        }
+        if (name.length() > 200) {
+            throw new InvalidInputException("name", "must be at most 200 characters");
+        }
+        String website = in.present("website") ? in.string("website") : current.website();
+        if (website != null && !website.isBlank()) {
+            checkUrl(website, "website");
+        } else {
+            website = null;
+        }
+        String currency = in.has("defaultCurrency") ? CurrencyCatalog.require(in.string("defaultCurrency"), "defaultCurrency")
+                : current.defaultCurrency();
+        SpeedPolicy speed = in.has("speedPolicy") ? SpeedPolicy.parse(in.string("speedPolicy"), "speedPolicy") : current.speedPolicy();
+        int expiration = range(in.integer("invoiceExpiration"), current.invoiceExpirationSeconds(), 60, 30 * 86400, "invoiceExpiration");
+        int monitoring = range(in.integer("monitoringExpiration"), current.monitoringExpirationSeconds(), 0, 60 * 86400, "monitoringExpiration");
+        BigDecimal tolerance = in.has("paymentTolerance") ? in.decimal("paymentTolerance") : current.paymentTolerance();
+        if (tolerance.signum() < 0 || tolerance.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new InvalidInputException("paymentTolerance", "must be between 0 and 100");
+        }
+        List<String> providers = in.present("rateProviders")
+                ? (in.strings("rateProviders") == null ? List.of() : in.strings("rateProviders")) : current.rateProviders();
+        return new StoreSettings(name, website, currency, speed, expiration, monitoring, tolerance, providers);
+    }
+
+    private static int range(Integer value, int fallback, int min, int max, String field) {
+        int v = value == null ? fallback : value;
+        if (v < min || v > max) {
+            throw new InvalidInputException(field, "must be between " + min + " and " + max + " seconds");
+        }
+        return v;
+    }
+
+    private static void checkUrl(String url, String field) {
+        try {
+            URI u = URI.create(url);
+            if (u.getScheme() == null || !u.getScheme().matches("https?") || u.getHost() == null || url.length() > 500) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "must be an absolute http(s) URL");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.chaintill.api;
+
+import io.chaintill.application.Caller;
+import io.chaintill.application.StoreService;
+import io.chaintill.domain.InvalidInputException;
+import io.chaintill.domain.payment.PaymentMethodId;
+import io.chaintill.domain.store.PaymentMethodConfig;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A store's payment methods, in both Greenfield generations: {@code payment-methods/BTC-CHAIN} with
+ * {enabled, config} and the older {@code payment-methods/onchain/BTC} with {enabled, derivationScheme}.
+ */
+@Path("api/v1/stores/{storeId}/payment-methods")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StorePaymentMethodsResource {
+    static final int MAX_PREVIEW = 1000;
+
+    @Inject
+    StoreService stores;
+    @Context
+    ContainerRequestContext request;
+    @PathParam("storeId")
+    String storeId;
+
+    @GET
+    public JsonArray list(@QueryParam("onlyEnabled") @DefaultValue("false") boolean onlyEnabled) {
+        var out = Json.createArrayBuilder();
+        stores.paymentMethods(Callers.required(request), storeId).stream()
+                .filter(m -> !onlyEnabled || m.enabled()).forEach(m -> out.add(of(m)));
+        return out.build();
+    }
+
+    @GET
+    @Path("{paymentMethodId}")
+    public JsonObject get(@PathParam("paymentMethodId") String id) {
+        return of(stores.paymentMethod(Callers.required(request), storeId, method(id)));
+    }
+
+    /** Greenfield 2: {"enabled": true, "config": "xpub..." | {"derivationScheme": "...", "label": ...}}. */
+    @PUT
+    @Path("{paymentMethodId}")
+    public JsonObject put(@PathParam("paymentMethodId") String id, String body) {
+        JsonInput in = JsonInput.parse(body);
+        JsonValue config = in.raw("config");
+        String scheme;
+        String label = null;
+        String keyPath = null;
+        if (config instanceof JsonString s) {
+            scheme = s.getString();
+        } else if (config instanceof JsonObject) {
+            JsonInput c = in.object("config");
+            scheme = c.requiredString("derivationScheme");
+            label = c.string("label");
+            keyPath = c.string("accountKeyPath");
+        } else {
+            throw new InvalidInputException("config", "is required: the extended public key (xpub, ypub, zpub, tpub ...)");
+        }
+        boolean enabled = !Boolean.FALSE.equals(in.bool("enabled"));
+        return of(stores.configure(Callers.required(request), storeId, method(id), enabled, scheme, label, keyPath));
+    }
+
+    @DELETE
+    @Path("{paymentMethodId}")
+    public Response delete(@PathParam("paymentMethodId") String id) {
+        stores.removePaymentMethod(Callers.required(request), storeId, method(id));
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("{paymentMethodId}/preview")
+    public JsonObject preview(@PathParam("paymentMethodId") String id, @QueryParam("offset") @DefaultValue("0") int offset,
+                              @QueryParam("count") @DefaultValue("10") int count) {
+        return preview(Callers.required(request), method(id), null, offset, count);
+    }
+
+    // ---- Greenfield 1: /payment-methods/onchain/{cryptoCode} ----
+
+    @GET
+    @Path("onchain/{cryptoCode}")
+    public JsonObject getOnchain(@PathParam("cryptoCode") String cryptoCode) {
+        return legacy(stores.paymentMethod(Callers.required(request), storeId, onchain(cryptoCode)));
+    }
+
+    @PUT
+    @Path("onchain/{cryptoCode}")
+    public JsonObject putOnchain(@PathParam("cryptoCode") String cryptoCode, String body) {
+        JsonInput in = JsonInput.parse(body);
+        String scheme = in.requiredString("derivationScheme");
+        boolean enabled = !Boolean.FALSE.equals(in.bool("enabled"));
+        return legacy(stores.configure(Callers.required(request), storeId, onchain(cryptoCode), enabled, scheme,
+                in.string("label"), in.string("accountKeyPath")));
+    }
+
+    @DELETE
+    @Path("onchain/{cryptoCode}")
+    public Response deleteOnchain(@PathParam("cryptoCode") String cryptoCode) {
+        stores.removePaymentMethod(Callers.required(request), storeId, onchain(cryptoCode));
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("onchain/{cryptoCode}/preview")
+    public JsonObject previewOnchain(@PathParam("cryptoCode") String cryptoCode,
+                                     @QueryParam("offset") @DefaultValue("0") int offset,
+                                     @QueryParam("amount") @DefaultValue("10") int amount) {
+        return preview(Callers.required(request), onchain(cryptoCode), null, offset, amount);
+    }
+
+    /** Preview a key before saving it: {"derivationScheme": "..."} in the body. */
+    @POST
+    @Path("onchain/{cryptoCode}/preview")
+    public JsonObject previewUnsaved(@PathParam("cryptoCode") String cryptoCode, String body,
+                                     @QueryParam("offset") @DefaultValue("0") int offset,
+                                     @QueryParam("amount") @DefaultValue("10") int amount) {
+        String scheme = JsonInput.parse(body).requiredString("derivationScheme");
+        return preview(Callers.required(request), onchain(cryptoCode), scheme, offset, amount);
+    }
+
+    private JsonObject preview(Caller caller, PaymentMethodId method, String scheme, int offset, int count) {
+        if (count < 1 || count > MAX_PREVIEW) {
+            throw new InvalidInputException("amount", "must be between 1 and " + MAX_PREVIEW);
+        }
+        if (offset < 0 || offset > Integer.MAX_VALUE - count) {
+            throw new InvalidInputException("offset", "must be between 0 and " + (Integer.MAX_VALUE - count));
+        }
+        var preview = stores.preview(caller, storeId, method, scheme, offset, count);
+        var addresses = Json.createArrayBuilder();
+        for (int i = 0; i < preview.addresses().size(); i++) {
+            addresses.add(Json.createObjectBuilder().add("keyPath", "0/" + (offset + i)).add("address", preview.addresses().get(i)));
+        }
+        return Json.createObjectBuilder().add("addresses", addresses).build();
+    }
+
+    private static PaymentMethodId method(String id) {
+        return PaymentMethodId.parse(id, "paymentMethodId");
+    }
+
+    private static PaymentMethodId onchain(String cryptoCode) {
+        return PaymentMethodId.parse(cryptoCode + "-CHAIN", "cryptoCode");
+    }
+
+    private static JsonObject of(PaymentMethodConfig m) {
+        var config = Json.createObjectBuilder().add("derivationScheme", m.derivationScheme());
+        InvoiceJson.nullable(config, "label", m.label());
+        InvoiceJson.nullable(config, "accountKeyPath", m.accountKeyPath());
+        return Json.createObjectBuilder()
+                .add("paymentMethodId", m.paymentMethodId().toString())
+                .add("enabled", m.enabled())
+                .add("config", config)
+                .build();
+    }
+
+    private static JsonObject legacy(PaymentMethodConfig m) {
+        var b = Json.createObjectBuilder()
+                .add("enabled", m.enabled())
+                .add("cryptoCode", m.paymentMethodId().currency())
+                .add("paymentMethod", m.paymentMethodId().currency() + "-OnChain")
+                .add("derivationScheme", m.derivationScheme());
+        InvoiceJson.nullable(b, "label", m.label());
+        InvoiceJson.nullable(b, "accountKeyPath", m.accountKeyPath());
+        return b.build();
+    }
+}

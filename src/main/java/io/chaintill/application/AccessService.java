@@ -1,0 +1,109 @@
+package io.chaintill.application;
+
+import io.chaintill.domain.InvalidInputException;
+import io.chaintill.domain.access.ApiKey;
+import io.chaintill.domain.access.Permission;
+import io.chaintill.domain.access.Policy;
+import io.chaintill.domain.access.User;
+import io.chaintill.persistence.AccessRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Users, password logins and API keys. */
+@ApplicationScoped
+@Transactional
+public class AccessService {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}");
+
+    @Inject
+    AccessRepository repo;
+    @Inject
+    Authorizer authorizer;
+    @Inject
+    Clock clock;
+
+    /** The first user needs no credentials and becomes administrator; later ones need an administrator. */
+    public User createUser(Optional<Caller> caller, String email, String password, boolean administrator) {
+        boolean first = repo.userCount() == 0;
+        if (!first) {
+            authorizer.requireServer(caller.orElseThrow(() -> new UnauthenticatedException(
+                    "users exist already: creating another needs an administrator's credentials")), Policy.SERVER_CREATE_USER);
+        }
+        String normalized = validEmail(email);
+        if (password == null || password.length() < 8 || password.length() > 256) {
+            throw new InvalidInputException("password", "must be 8 to 256 characters");
+        }
+        if (repo.userByEmail(normalized).isPresent()) {
+            throw new InvalidInputException("email", "a user with this email exists already");
+        }
+        User user = new User(Ids.newId(), normalized, Secrets.hashPassword(password), first || administrator, clock.instant());
+        repo.add(user);
+        return user;
+    }
+
+    public Optional<User> login(String email, String password) {
+        if (email == null || password == null) {
+            return Optional.empty();
+        }
+        return repo.userByEmail(email.trim().toLowerCase(Locale.ROOT))
+                .filter(u -> Secrets.verifyPassword(password, u.passwordHash()));
+    }
+
+    public Optional<Caller> byApiKey(String rawKey) {
+        String hash = Secrets.sha256Hex(rawKey);
+        return repo.keyByHash(hash).flatMap(k -> repo.user(k.userId()).map(u -> new Caller(u, k.permissions(), hash)));
+    }
+
+    /** Creates a key; the raw key is returned once and only its hash is kept. */
+    public CreatedKey createApiKey(Caller caller, String label, List<String> permissionNames) {
+        List<Permission> permissions = permissionNames.stream().map(p -> Permission.parse(p, "permissions")).distinct().toList();
+        for (Permission p : permissions) {
+            boolean allowed = p.storeId() == null ? caller.holds(p.policy(), null) : caller.holds(p.policy(), p.storeId());
+            if (!allowed) {
+                throw new AccessDeniedException("you cannot grant " + p + " because you do not hold it");
+            }
+        }
+        if (label != null && label.length() > 200) {
+            throw new InvalidInputException("label", "must be at most 200 characters");
+        }
+        String raw = Secrets.newApiKey();
+        ApiKey key = new ApiKey(Secrets.sha256Hex(raw), caller.user().id(), label, permissions, clock.instant());
+        repo.add(key);
+        return new CreatedKey(raw, key);
+    }
+
+    /** Revokes a key the caller owns (administrators: any key). */
+    public void revoke(Caller caller, String rawKey) {
+        revokeByHash(caller, Secrets.sha256Hex(rawKey));
+    }
+
+    public void revokeByHash(Caller caller, String hash) {
+        ApiKey key = repo.keyByHash(hash)
+                .filter(k -> k.userId().equals(caller.user().id()) || caller.user().admin())
+                .orElseThrow(() -> new NotFoundException("apikey-not-found", "API key not found"));
+        repo.remove(key);
+    }
+
+    public ApiKey currentKey(Caller caller) {
+        if (caller.apiKeyHash() == null) {
+            throw new NotFoundException("apikey-not-found", "this request was not made with an API key");
+        }
+        return repo.keyByHash(caller.apiKeyHash()).orElseThrow(() -> new NotFoundException("apikey-not-found", "API key not found"));
+    }
+
+    private static String validEmail(String email) {
+        if (email == null || !EMAIL.matcher(email.trim()).matches() || email.length() > 254) {
+            throw new InvalidInputException("email", "must be a valid email address");
+        }
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public record CreatedKey(String rawKey, ApiKey key) {
+    }
+}

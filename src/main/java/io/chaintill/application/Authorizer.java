@@ -1,0 +1,37 @@
+package io.chaintill.application;
+
+import io.chaintill.domain.access.Policy;
+import io.chaintill.domain.store.Store;
+import io.chaintill.persistence.StoreRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The one place that decides whether a caller may act on a store or the server. */
+@ApplicationScoped
+public class Authorizer {
+    @Inject
+    StoreRepository stores;
+
+    public void requireServer(Caller caller, Policy policy) {
+        if (!caller.holds(policy, null)) {
+            throw new AccessDeniedException("this requires the permission " + policy.greenfieldName());
+        }
+    }
+
+    /** The store, if the caller holds {@code policy} on it and may see it. Unknown stores are 404. */
+    public Store requireStore(Caller caller, Policy policy, String storeId) {
+        if (!caller.holds(policy, storeId)) {
+            throw new AccessDeniedException("this requires the permission " + policy.greenfieldName()
+                    + " on store " + storeId);
+        }
+        Store store = stores.find(storeId).orElseThrow(() -> new NotFoundException("store-not-found", "store not found"));
+        if (!canSee(caller, store)) {
+            throw new AccessDeniedException("you have no rights on store " + storeId);
+        }
+        return store;
+    }
+
+    public boolean canSee(Caller caller, Store store) {
+        return caller.user().admin() || caller.user().id().equals(store.ownerUserId());
+    }
+}

@@ -1,0 +1,16 @@
+package io.chaintill.application;
+
+import io.chaintill.domain.invoice.CheckoutOptions;
+import io.chaintill.domain.payment.Price;
+import io.chaintill.domain.store.PaymentMethodConfig;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A validated invoice request with the rate fixed for each payment method, ready to be issued. */
+record InvoiceDraft(Price price, String currency, String metadataJson, String orderId, String searchText,
+                    CheckoutOptions checkout, List<Quote> quotes) {
+
+    /** One payment method's offer: its configuration and the rate (crypto per invoice currency unit inverse). */
+    record Quote(PaymentMethodConfig method, BigDecimal rate) {
+    }
+}

@@ -1,0 +1,122 @@
+package io.chaintill.application;
+
+import io.chaintill.chain.PaymentMethodHandler;
+import io.chaintill.chain.PaymentMethodHandler.AccountKey;
+import io.chaintill.chain.PaymentMethodHandlers;
+import io.chaintill.domain.InvalidInputException;
+import io.chaintill.domain.access.Policy;
+import io.chaintill.rates.RateService;
+import io.chaintill.domain.payment.PaymentMethodId;
+import io.chaintill.domain.store.PaymentMethodConfig;
+import io.chaintill.domain.store.Store;
+import io.chaintill.domain.store.StoreSettings;
+import io.chaintill.persistence.AddressCounters;
+import io.chaintill.persistence.StoreRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/** Stores and the payment methods merchants enable on them. */
+@ApplicationScoped
+@Transactional
+public class StoreService {
+    @Inject
+    StoreRepository stores;
+    @Inject
+    AddressCounters counters;
+    @Inject
+    Authorizer authorizer;
+    @Inject
+    PaymentMethodHandlers handlers;
+    @Inject
+    Clock clock;
+    @Inject
+    RateService rates;
+
+    public Store create(Caller caller, StoreSettings settings) {
+        authorizer.requireServer(caller, Policy.STORE_MODIFY_SETTINGS);
+        checkRateProviders(settings);
+        Store store = new Store(Ids.newId(), caller.user().id(), settings, clock.instant());
+        stores.add(store);
+        return store;
+    }
+
+    public List<Store> list(Caller caller) {
+        List<Store> visible = caller.user().admin() ? stores.all() : stores.ownedBy(caller.user().id());
+        return visible.stream().filter(s -> caller.holds(Policy.STORE_VIEW_SETTINGS, s.id())).toList();
+    }
+
+    public Store get(Caller caller, String storeId) {
+        return authorizer.requireStore(caller, Policy.STORE_VIEW_SETTINGS, storeId);
+    }
+
+    public Store update(Caller caller, String storeId, StoreSettings settings) {
+        Store store = authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
+        checkRateProviders(settings);
+        store.apply(settings);
+        return store;
+    }
+
+    /** Removes the store and its settings; its invoices stay (their addresses remain watched). */
+    public void delete(Caller caller, String storeId) {
+        Store store = authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
+        stores.paymentMethods(storeId).forEach(stores::remove);
+        stores.remove(store);
+    }
+
+    public List<PaymentMethodConfig> paymentMethods(Caller caller, String storeId) {
+        authorizer.requireStore(caller, Policy.STORE_VIEW_SETTINGS, storeId);
+        return stores.paymentMethods(storeId);
+    }
+
+    public PaymentMethodConfig paymentMethod(Caller caller, String storeId, PaymentMethodId method) {
+        authorizer.requireStore(caller, Policy.STORE_VIEW_SETTINGS, storeId);
+        return stores.paymentMethod(storeId, method.toString())
+                .orElseThrow(() -> new NotFoundException("paymentmethod-not-found", method + " is not configured on this store"));
+    }
+
+    /** Enables (or updates) a payment method from the account key the merchant pasted. */
+    public PaymentMethodConfig configure(Caller caller, String storeId, PaymentMethodId method, boolean enabled,
+                                         String accountKey, String label, String accountKeyPath) {
+        authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
+        PaymentMethodHandler handler = handlers.require(method, "paymentMethodId");
+        AccountKey key = handler.parseAccountKey(accountKey);
+        counters.ensure(key.keyId());
+        PaymentMethodConfig config = stores.paymentMethod(storeId, method.toString()).orElseGet(() -> {
+            PaymentMethodConfig c = new PaymentMethodConfig(storeId, method);
+            stores.add(c);
+            return c;
+        });
+        config.configure(enabled, key.canonical(), key.keyId(), label, accountKeyPath, clock.instant());
+        return config;
+    }
+
+    public void removePaymentMethod(Caller caller, String storeId, PaymentMethodId method) {
+        authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
+        stores.remove(stores.paymentMethod(storeId, method.toString())
+                .orElseThrow(() -> new NotFoundException("paymentmethod-not-found", method + " is not configured on this store")));
+    }
+
+    /** Receive addresses of the configured key, or of {@code accountKey} if given (preview before saving). */
+    public AddressPreview preview(Caller caller, String storeId, PaymentMethodId method, String accountKey, int offset, int count) {
+        authorizer.requireStore(caller, Policy.STORE_VIEW_SETTINGS, storeId);
+        PaymentMethodHandler handler = handlers.require(method, "paymentMethodId");
+        String canonical = accountKey != null ? handler.parseAccountKey(accountKey).canonical()
+                : paymentMethod(caller, storeId, method).derivationScheme();
+        return new AddressPreview(offset, handler.preview(canonical, offset, count));
+    }
+
+    private void checkRateProviders(StoreSettings settings) {
+        for (String id : settings.rateProviders()) {
+            if (!rates.providerIds().contains(id)) {
+                throw new InvalidInputException("rateProviders", "unknown rate provider '" + id + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(rates.providerIds())) + ")");
+            }
+        }
+    }
+
+    public record AddressPreview(int offset, List<String> addresses) {
+    }
+}

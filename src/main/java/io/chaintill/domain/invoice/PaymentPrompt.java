@@ -1,0 +1,75 @@
+package io.chaintill.domain.invoice;
+
+import io.chaintill.domain.payment.CryptoAmount;
+import io.chaintill.domain.payment.PaymentMethodId;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+
+/**
+ * How one payment method asks the buyer to pay an invoice: a destination reserved for this invoice alone, the rate
+ * and the crypto amount fixed at creation. {@code dueUnits} is null for top-up invoices (any amount).
+ */
+@Entity
+@Table(name = "payment_prompt")
+public class PaymentPrompt {
+    @Id
+    private String id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "invoice_id")
+    private Invoice invoice;
+    @Column(name = "payment_method_id")
+    private String paymentMethodId;
+    private String currency;
+    private int decimals;
+    private String destination;
+    @Column(name = "key_id")
+    private String keyId;
+    @Column(name = "derivation_index")
+    private int derivationIndex;
+    private BigDecimal rate;
+    @Column(name = "due_units")
+    private BigInteger dueUnits;
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected PaymentPrompt() {
+    }
+
+    PaymentPrompt(String id, Invoice invoice, PaymentMethodId method, String destination, String keyId,
+                  int derivationIndex, BigDecimal rate, CryptoAmount due, int decimals, Instant createdAt) {
+        this.id = id;
+        this.invoice = invoice;
+        this.paymentMethodId = method.toString();
+        this.currency = method.currency();
+        this.decimals = decimals;
+        this.destination = destination;
+        this.keyId = keyId;
+        this.derivationIndex = derivationIndex;
+        this.rate = rate;
+        this.dueUnits = due == null ? null : due.units();
+        this.createdAt = createdAt;
+    }
+
+    public String id() { return id; }
+    public Invoice invoice() { return invoice; }
+    public PaymentMethodId paymentMethodId() { return PaymentMethodId.parse(paymentMethodId, "paymentMethodId"); }
+    public String currency() { return currency; }
+    public int decimals() { return decimals; }
+    public String destination() { return destination; }
+    public String keyId() { return keyId; }
+    public int derivationIndex() { return derivationIndex; }
+    public BigDecimal rate() { return rate; }
+    public Instant createdAt() { return createdAt; }
+
+    /** Null for a top-up invoice. */
+    public CryptoAmount due() {
+        return dueUnits == null ? null : CryptoAmount.ofUnits(dueUnits, decimals);
+    }
+}

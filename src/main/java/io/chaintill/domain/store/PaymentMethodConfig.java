@@ -1,0 +1,60 @@
+package io.chaintill.domain.store;
+
+import io.chaintill.domain.payment.PaymentMethodId;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A payment method enabled on a store: for on-chain methods, the merchant's extended public key (in canonical
+ * form) and the id of the account key, which addresses are counted under across all stores.
+ */
+@Entity
+@Table(name = "store_payment_method")
+public class PaymentMethodConfig {
+    @Id
+    private String id;
+    @Column(name = "store_id")
+    private String storeId;
+    @Column(name = "payment_method_id")
+    private String paymentMethodId;
+    private boolean enabled;
+    @Column(name = "derivation_scheme")
+    private String derivationScheme;
+    @Column(name = "key_id")
+    private String keyId;
+    private String label;
+    @Column(name = "account_key_path")
+    private String accountKeyPath;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected PaymentMethodConfig() {
+    }
+
+    public PaymentMethodConfig(String storeId, PaymentMethodId method) {
+        this.id = storeId + ":" + method;
+        this.storeId = storeId;
+        this.paymentMethodId = method.toString();
+    }
+
+    public void configure(boolean enabled, String derivationScheme, String keyId, String label, String accountKeyPath,
+                          Instant now) {
+        this.enabled = enabled;
+        this.derivationScheme = derivationScheme;
+        this.keyId = keyId;
+        this.label = label;
+        this.accountKeyPath = accountKeyPath;
+        this.updatedAt = now;
+    }
+
+    public String storeId() { return storeId; }
+    public PaymentMethodId paymentMethodId() { return PaymentMethodId.parse(paymentMethodId, "paymentMethodId"); }
+    public boolean enabled() { return enabled; }
+    public String derivationScheme() { return derivationScheme; }
+    public String keyId() { return keyId; }
+    public String label() { return label; }
+    public String accountKeyPath() { return accountKeyPath; }
+}

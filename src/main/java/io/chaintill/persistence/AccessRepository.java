@@ -1,0 +1,44 @@
+package io.chaintill.persistence;
+
+import io.chaintill.domain.access.ApiKey;
+import io.chaintill.domain.access.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Users and API keys. */
+@ApplicationScoped
+public class AccessRepository {
+    @PersistenceContext(unitName = "chaintill")
+    private EntityManager em;
+
+    public long userCount() {
+        return em.createQuery("select count(u) from User u", Long.class).getSingleResult();
+    }
+
+    public Optional<User> user(String id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    public Optional<User> userByEmail(String email) {
+        return em.createQuery("select u from User u where u.email = :e", User.class)
+                .setParameter("e", email).getResultStream().findFirst();
+    }
+
+    public void add(User user) {
+        em.persist(user);
+    }
+
+    public Optional<ApiKey> keyByHash(String hash) {
+        return Optional.ofNullable(em.find(ApiKey.class, hash));
+    }
+
+    public void add(ApiKey key) {
+        em.persist(key);
+    }
+
+    public void remove(ApiKey key) {
+        em.remove(em.contains(key) ? key : em.merge(key));
+    }
+}

@@ -1,0 +1,115 @@
+package io.chaintill.persistence;
+
+import io.chaintill.domain.invoice.Invoice;
+import io.chaintill.domain.invoice.InvoiceEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Invoices and their outbox events. {@link #save} stores the invoice and the events it raised together, which is
+ * what makes "a state change without its event" impossible: callers never write one without the other.
+ */
+@ApplicationScoped
+public class InvoiceRepository {
+    @PersistenceContext(unitName = "chaintill")
+    private EntityManager em;
+
+    public Optional<Invoice> find(String id) {
+        return Optional.ofNullable(em.find(Invoice.class, id));
+    }
+
+    public Optional<Invoice> findForUpdate(String id) {
+        return Optional.ofNullable(em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Optional<Invoice> findByIdempotencyKey(String storeId, String key) {
+        return em.createQuery("select i from Invoice i where i.storeId = :s and i.idempotencyKey = :k", Invoice.class)
+                .setParameter("s", storeId).setParameter("k", key)
+                .getResultStream().findFirst();
+    }
+
+    public void save(Invoice invoice) {
+        if (!em.contains(invoice)) {
+            if (em.find(Invoice.class, invoice.id()) == null) {
+                em.persist(invoice);
+            } else {
+                invoice = em.merge(invoice);
+            }
+        }
+        for (InvoiceEvent e : invoice.drainEvents()) {
+            em.persist(new InvoiceEventRecord(invoice.id(), invoice.storeId(), e.type().name(), toJson(e.data()), e.at()));
+        }
+    }
+
+    /** Ids of New invoices whose expiration time has passed, oldest first. */
+    public List<String> dueForExpiry(Instant now, int limit) {
+        return em.createQuery("select i.id from Invoice i where i.status = io.chaintill.domain.invoice.InvoiceStatus.New"
+                        + " and i.expiresAt <= :now order by i.expiresAt", String.class)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    public List<Invoice> search(InvoiceQuery q) {
+        StringBuilder jpql = new StringBuilder("select i from Invoice i where i.storeId = :store");
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("store", q.storeId()));
+        if (!q.includeArchived()) {
+            jpql.append(" and i.archived = false");
+        }
+        if (!q.orderIds().isEmpty()) {
+            jpql.append(" and i.orderId in :orderIds");
+            params.put("orderIds", q.orderIds());
+        }
+        if (!q.statuses().isEmpty()) {
+            jpql.append(" and i.status in :statuses");
+            params.put("statuses", new ArrayList<>(q.statuses()));
+        }
+        if (q.text() != null) {
+            jpql.append(" and i.searchText like :text");
+            params.put("text", "%" + escapeLike(q.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (q.start() != null) {
+            jpql.append(" and i.createdAt >= :start");
+            params.put("start", q.start());
+        }
+        if (q.end() != null) {
+            jpql.append(" and i.createdAt <= :end");
+            params.put("end", q.end());
+        }
+        jpql.append(" order by i.createdAt desc, i.id");
+        TypedQuery<Invoice> query = em.createQuery(jpql.toString(), Invoice.class);
+        params.forEach(query::setParameter);
+        return query.setFirstResult(q.skip()).setMaxResults(q.take()).getResultList();
+    }
+
+    public List<InvoiceEventRecord> events(String invoiceId) {
+        return em.createQuery("select e from InvoiceEventRecord e where e.invoiceId = :i order by e.id", InvoiceEventRecord.class)
+                .setParameter("i", invoiceId).getResultList();
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("%", "").replace("_", "");
+    }
+
+    private static String toJson(Map<String, Object> data) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        data.forEach((k, v) -> {
+            if (v instanceof Boolean bool) {
+                b.add(k, bool);
+            } else if (v instanceof Number n) {
+                b.add(k, new java.math.BigDecimal(n.toString()));
+            } else {
+                b.add(k, String.valueOf(v));
+            }
+        });
+        return b.build().toString();
+    }
+}
