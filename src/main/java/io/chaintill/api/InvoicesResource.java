@@ -1,12 +1,12 @@
 package io.chaintill.api;
 
 import io.chaintill.application.Caller;
+import io.chaintill.application.InvoicePayments;
 import io.chaintill.application.InvoiceService;
 import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.invoice.Invoice;
 import io.chaintill.domain.invoice.InvoiceStatus;
-import io.chaintill.domain.payment.CryptoAmount;
 import io.chaintill.persistence.InvoiceQuery;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,6 +48,8 @@ public class InvoicesResource {
     PaymentMethodHandlers handlers;
     @Inject
     PublicUrl publicUrl;
+    @Inject
+    InvoicePayments payments;
     @Context
     ContainerRequestContext request;
     @Context
@@ -129,7 +131,7 @@ public class InvoicesResource {
         Invoice invoice = invoices.get(Callers.required(request), storeId, invoiceId);
         var out = Json.createArrayBuilder();
         invoice.prompts().forEach(p -> out.add(PaymentPromptJson.of(p, handlers.require(p.paymentMethodId(), "paymentMethodId"),
-                CryptoAmount.zero(p.decimals()))));
+                payments.paid(p))));
         return out.build();
     }
 

@@ -1,10 +1,10 @@
 package io.chaintill.api;
 
+import io.chaintill.application.InvoicePayments;
 import io.chaintill.application.InvoiceService;
 import io.chaintill.application.NotFoundException;
 import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.domain.invoice.PaymentPrompt;
-import io.chaintill.domain.payment.CryptoAmount;
 import io.chaintill.domain.payment.PaymentMethodId;
 import io.chaintill.web.qr.QrCodeRenderer;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +26,8 @@ public class QrResource {
     InvoiceService invoices;
     @Inject
     PaymentMethodHandlers handlers;
+    @Inject
+    InvoicePayments payments;
     private final QrCodeRenderer qr = new QrCodeRenderer();
     @PathParam("invoiceId")
     String invoiceId;
@@ -52,7 +54,7 @@ public class QrResource {
         PaymentPrompt prompt = invoices.publicView(invoiceId).flatMap(i -> i.prompt(method))
                 .orElseThrow(() -> new NotFoundException("invoice-not-found", "no such invoice or payment method"));
         return handlers.require(method, "paymentMethodId").paymentLink(prompt.destination(),
-                prompt.due() == null ? null : prompt.due().minus(CryptoAmount.zero(prompt.decimals())));
+                prompt.due() == null ? null : prompt.due().minus(payments.paid(prompt)).atLeastZero());
     }
 
     private static Response fresh(Response.ResponseBuilder b) {
