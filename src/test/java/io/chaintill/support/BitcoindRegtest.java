@@ -73,9 +73,13 @@ public final class BitcoindRegtest implements AutoCloseable {
 
     /** Starts a node publishing hashblock and rawtx on tcp://127.0.0.1:zmqPort (0 = no ZMQ). */
     public static BitcoindRegtest start(Path dataDir, int rpcPort, int p2pPort, int zmqPort) {
+        return start(dataDir, rpcPort, p2pPort, zmqPort, UUID.randomUUID().toString());
+    }
+
+    /** Starts a node whose RPC password is known in advance (the server under test is configured with it). */
+    public static BitcoindRegtest start(Path dataDir, int rpcPort, int p2pPort, int zmqPort, String password) {
         String binary = bitcoindBinary();
         String user = "chaintill";
-        String password = UUID.randomUUID().toString();
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {

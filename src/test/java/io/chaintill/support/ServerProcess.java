@@ -1,0 +1,154 @@
+package io.chaintill.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * ChainTill in a Payara Micro process of its own, for tests that stop, kill (SIGKILL) and restart the server,
+ * which Arquillian's one-start-per-class container cannot do. It inherits the test environment (database,
+ * bitcoind, rates) and takes overrides. With H2 it needs its own data folder: H2 locks its files.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static int instances;
+
+    private final Map<String, String> env;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private ServerProcess(Map<String, String> env, int port, Path log) {
+        this.env = env;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts a server on a free port and waits until its health endpoint answers. */
+    public static ServerProcess start(Map<String, String> overrides) {
+        int n;
+        synchronized (ServerProcess.class) {
+            n = ++instances;
+        }
+        Map<String, String> env = new HashMap<>(overrides);
+        if (!env.containsKey("CHAINTILL_DATA_DIR") && "h2".equals(TestEnvironment.db())) {
+            env.put("CHAINTILL_DATA_DIR", Path.of("target", "server-process-" + n + "-data").toAbsolutePath().toString());
+        }
+        ServerProcess server = new ServerProcess(env, BitcoindRegtest.freePort(), Path.of("target", "server-process-" + n + ".log"));
+        server.launch();
+        return server;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public ApiClient api() {
+        return ApiClient.at(baseUrl());
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGKILL: no shutdown hooks, no clean transaction end; what a power cut or OOM killer does. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    /** SIGTERM, a normal shutdown. */
+    public void stop() {
+        process.destroy();
+        waitFor();
+    }
+
+    /** Starts the same server again (same port, data and settings). */
+    public void restart() {
+        if (process.isAlive()) {
+            stop();
+        }
+        launch();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void launch() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar("MICRO_JAR", "target/payara-micro.jar"), "--deploy", jar(null, "target/ROOT.war"),
+                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--nohazelcast"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited during start; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("server not ready after " + READY_TIMEOUT + "; see " + log.toAbsolutePath());
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String jar(String envName, String fallback) {
+        String v = envName == null ? null : System.getenv(envName);
+        return Path.of(v == null ? fallback : v).toAbsolutePath().toString();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
