@@ -179,9 +179,7 @@ public class Invoice {
             }
             case Expired -> {
                 if (!full || !now.isBefore(monitoringEndsAt)) {
-                    if (any) {
-                        additionalStatus = AdditionalStatus.PaidPartial;
-                    }
+                    additionalStatus = any ? AdditionalStatus.PaidPartial : AdditionalStatus.None;
                     return;
                 }
                 move(InvoiceTransition.PAID_LATE);
