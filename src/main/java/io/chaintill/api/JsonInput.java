@@ -94,7 +94,10 @@ public final class JsonInput {
         if (v instanceof JsonString s) {
             text = s.getString().trim();
         } else if (v instanceof JsonNumber n) {
-            text = n.toString();
+            // BigDecimal.toString() writes 0.00000001 as "1E-8"; judge the plain form of numbers without an
+            // exponent (scale >= 0), bounded so that e.g. 1e-999999999 is never expanded
+            BigDecimal d = n.bigDecimalValue();
+            text = d.scale() >= 0 && d.scale() <= 40 && d.precision() <= 80 ? d.toPlainString() : n.toString();
         } else {
             throw new InvalidInputException(path(name), "must be a decimal number");
         }
