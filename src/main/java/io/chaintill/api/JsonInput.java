@@ -6,9 +6,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -33,19 +33,25 @@ public final class JsonInput {
         if (body == null || body.isBlank()) {
             return new JsonInput(JsonValue.EMPTY_JSON_OBJECT, "");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (!(value instanceof JsonObject o)) {
-                throw new InvalidInputException("body", "must be a JSON object");
+        JsonValue value;
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            parser.next();
+            value = parser.getValue();
+            // a JsonReader stops after the first value, so "{...} garbage" or "{}{}" would pass as the first object
+            if (parser.hasNext()) {
+                throw new MalformedJsonException("the body is not valid JSON (content after the end)");
             }
-            return new JsonInput(o, "");
         } catch (JsonParsingException e) {
             var loc = e.getLocation();
             throw new MalformedJsonException(loc == null ? "the body is not valid JSON"
                     : "the body is not valid JSON (line " + loc.getLineNumber() + ", column " + loc.getColumnNumber() + ")");
-        } catch (JsonException e) {
+        } catch (JsonException | java.util.NoSuchElementException e) {
             throw new MalformedJsonException("the body is not valid JSON");
         }
+        if (!(value instanceof JsonObject o)) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
+        return new JsonInput(o, "");
     }
 
     public boolean has(String name) {
@@ -88,7 +94,10 @@ public final class JsonInput {
         if (v instanceof JsonString s) {
             text = s.getString().trim();
         } else if (v instanceof JsonNumber n) {
-            text = n.toString();
+            // BigDecimal.toString() writes 0.00000001 as "1E-8"; judge the plain form of numbers without an
+            // exponent (scale >= 0), bounded so that e.g. 1e-999999999 is never expanded
+            BigDecimal d = n.bigDecimalValue();
+            text = d.scale() >= 0 && d.scale() <= 40 && d.precision() <= 80 ? d.toPlainString() : n.toString();
         } else {
             throw new InvalidInputException(path(name), "must be a decimal number");
         }

@@ -161,9 +161,11 @@ public class Invoice {
         boolean topUp = totals.due() == null;
         boolean any = totals.received().isPositive();
         CryptoAmount threshold = topUp ? null : totals.due().lessPercent(tolerance());
-        boolean full = topUp ? any : totals.received().compareTo(threshold) >= 0;
-        boolean confirmed = topUp ? any && totals.confirmed().compareTo(totals.received()) >= 0
-                : totals.confirmed().compareTo(threshold) >= 0;
+        // nothing received is never "paid", even when a 100% tolerance brings the threshold down to zero
+        boolean full = any && (topUp || totals.received().compareTo(threshold) >= 0);
+        boolean confirmed = totals.confirmed().isPositive() && (topUp
+                ? totals.confirmed().compareTo(totals.received()) >= 0
+                : totals.confirmed().compareTo(threshold) >= 0);
         boolean over = !topUp && totals.received().compareTo(totals.due()) > 0;
         switch (status) {
             case New -> {
@@ -177,9 +179,7 @@ public class Invoice {
             }
             case Expired -> {
                 if (!full || !now.isBefore(monitoringEndsAt)) {
-                    if (any) {
-                        additionalStatus = AdditionalStatus.PaidPartial;
-                    }
+                    additionalStatus = any ? AdditionalStatus.PaidPartial : AdditionalStatus.None;
                     return;
                 }
                 move(InvoiceTransition.PAID_LATE);
