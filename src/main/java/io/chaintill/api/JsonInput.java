@@ -47,6 +47,9 @@ public final class JsonInput {
                     : "the body is not valid JSON (line " + loc.getLineNumber() + ", column " + loc.getColumnNumber() + ")");
         } catch (JsonException | java.util.NoSuchElementException e) {
             throw new MalformedJsonException("the body is not valid JSON");
+        } catch (RuntimeException e) {
+            // parsers refuse pathological input (e.g. nesting thousands deep) with plain runtime exceptions
+            throw new MalformedJsonException("the body is not acceptable JSON (" + e.getMessage() + ")");
         }
         if (!(value instanceof JsonObject o)) {
             throw new InvalidInputException("body", "must be a JSON object");
