@@ -79,7 +79,12 @@ public class StorePaymentMethodsResource {
             throw new InvalidInputException("config", "is required: the extended public key (xpub, ypub, zpub, tpub ...)");
         }
         boolean enabled = !Boolean.FALSE.equals(in.bool("enabled"));
-        return of(stores.configure(Callers.required(request), storeId, method(id), enabled, scheme, label, keyPath));
+        try {
+            return of(stores.configure(Callers.required(request), storeId, method(id), enabled, scheme, label, keyPath));
+        } catch (InvalidInputException e) {
+            // this generation of the API calls the key "config"; the message is the handler's own
+            throw "derivationScheme".equals(e.field()) ? new InvalidInputException("config", e.getMessage()) : e;
+        }
     }
 
     @DELETE

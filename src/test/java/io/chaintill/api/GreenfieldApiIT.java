@@ -335,6 +335,25 @@ class GreenfieldApiIT {
     }
 
     @Test
+    @Order(12)
+    void aFailingRateProviderFallsBackAndNoProviderAtAllIsA503NamingThePair() {
+        // the exchanges' URLs point at a closed port on 127.0.0.1 in the test environment
+        String shop = key.storeWithBitcoin("Rates shop");
+        key.put("/api/v1/stores/" + shop, "{\"rateProviders\":[\"kraken\",\"fixed\"]}").expect(200);
+        JsonObject invoice = key.createInvoice(shop, "{\"amount\":\"10\",\"currency\":\"EUR\"}");
+        assertEquals("46000", key.get("/api/v1/stores/" + shop + "/invoices/" + invoice.getString("id") + "/payment-methods")
+                .expect(200).array().getJsonObject(0).getString("rate"));
+        key.put("/api/v1/stores/" + shop, "{\"rateProviders\":[\"kraken\",\"coinbase\"]}").expect(200);
+        ApiResponse unavailable = key.post("/api/v1/stores/" + shop + "/invoices", "{\"amount\":\"10\",\"currency\":\"EUR\"}");
+        assertEquals(503, unavailable.status(), unavailable.body());
+        assertEquals("rate-unavailable", unavailable.object().getString("code"));
+        assertTrue(unavailable.object().getString("message").contains("BTC_EUR"), unavailable.body());
+        assertTrue(key.get("/api/v1/stores/" + shop + "/invoices").expect(200).array().stream().count() == 1,
+                "the refused invoice was not stored");
+        assertEquals("config", key.put("/api/v1/stores/" + shop + "/payment-methods/BTC-CHAIN", "{\"config\":\"xpub123\"}").errorPath());
+    }
+
+    @Test
     @Order(100)
     void theOneMinuteInvoiceExpires() throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
