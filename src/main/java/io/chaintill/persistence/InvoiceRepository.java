@@ -39,14 +39,16 @@ public class InvoiceRepository {
     }
 
     public void save(Invoice invoice) {
+        // drain first: a merge returns a different instance, which does not carry the raised events
+        List<InvoiceEvent> raised = invoice.drainEvents();
         if (!em.contains(invoice)) {
             if (em.find(Invoice.class, invoice.id()) == null) {
                 em.persist(invoice);
             } else {
-                invoice = em.merge(invoice);
+                em.merge(invoice);
             }
         }
-        for (InvoiceEvent e : invoice.drainEvents()) {
+        for (InvoiceEvent e : raised) {
             em.persist(new InvoiceEventRecord(invoice.id(), invoice.storeId(), e.type().name(), toJson(e.data()), e.at()));
         }
     }
