@@ -26,6 +26,8 @@ public class InvoiceEventRecord {
     private String dataJson;
     @Column(name = "created_at")
     private Instant createdAt;
+    /** Set once the webhook dispatcher has created this event's deliveries (see WebhookDispatcher). */
+    private boolean dispatched;
 
     protected InvoiceEventRecord() {
     }
@@ -44,4 +46,9 @@ public class InvoiceEventRecord {
     public String type() { return type; }
     public String dataJson() { return dataJson; }
     public Instant createdAt() { return createdAt; }
+    public boolean dispatched() { return dispatched; }
+
+    public void markDispatched() {
+        dispatched = true;
+    }
 }

@@ -1,0 +1,69 @@
+package io.chaintill.persistence;
+
+import io.chaintill.webhook.DeliveryStatus;
+import io.chaintill.webhook.WebhookAttempt;
+import io.chaintill.webhook.WebhookDelivery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Webhook deliveries and their attempts: the delivery log, and the claim queries of the relay. */
+@ApplicationScoped
+public class WebhookDeliveryRepository {
+    @PersistenceContext(unitName = "chaintill")
+    private EntityManager em;
+    @Inject
+    RowLocking locking;
+
+    public void add(WebhookDelivery delivery) {
+        em.persist(delivery);
+    }
+
+    public void add(WebhookAttempt attempt) {
+        em.persist(attempt);
+    }
+
+    public Optional<WebhookDelivery> find(String webhookId, String deliveryId) {
+        return Optional.ofNullable(em.find(WebhookDelivery.class, deliveryId)).filter(d -> d.webhookId().equals(webhookId));
+    }
+
+    public Optional<WebhookDelivery> findForUpdate(String deliveryId) {
+        return Optional.ofNullable(em.find(WebhookDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Newest first. */
+    public List<WebhookDelivery> ofWebhook(String webhookId, int skip, int take) {
+        return em.createQuery("select d from WebhookDelivery d where d.webhookId = :w order by d.createdAt desc, d.id desc",
+                        WebhookDelivery.class)
+                .setParameter("w", webhookId).setFirstResult(skip).setMaxResults(take).getResultList();
+    }
+
+    public List<WebhookAttempt> attempts(String deliveryId) {
+        return em.createQuery("select a from WebhookAttempt a where a.deliveryId = :d order by a.attemptedAt, a.id",
+                WebhookAttempt.class).setParameter("d", deliveryId).getResultList();
+    }
+
+    /** Locks and returns the ids of up to {@code limit} due deliveries; see {@link WebhookClaimSql#dueDeliveries}. */
+    @SuppressWarnings("unchecked")
+    public List<String> lockDue(Instant now, int limit) {
+        List<Object> ids = em.createNativeQuery(WebhookClaimSql.dueDeliveries(locking.clause()))
+                .setParameter(1, now.toEpochMilli()).setParameter(2, limit).getResultList();
+        return ids.stream().map(String::valueOf).toList();
+    }
+
+    public WebhookDelivery get(String deliveryId) {
+        return em.find(WebhookDelivery.class, deliveryId);
+    }
+
+    /** Nulls request bodies older than {@code cutoff}; Pending ones keep theirs, they still have to be sent. */
+    public int pruneBodies(Instant cutoff) {
+        return em.createQuery("update WebhookDelivery d set d.body = null where d.createdAt < :cutoff"
+                        + " and d.body is not null and d.status <> :pending")
+                .setParameter("cutoff", cutoff).setParameter("pending", DeliveryStatus.Pending).executeUpdate();
+    }
+}

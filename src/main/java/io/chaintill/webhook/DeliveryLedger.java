@@ -1,0 +1,63 @@
+package io.chaintill.webhook;
+
+import io.chaintill.application.Ids;
+import io.chaintill.domain.store.WebhookEndpoint;
+import io.chaintill.persistence.WebhookDeliveryRepository;
+import io.chaintill.persistence.WebhookRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The relay's two transactions around each HTTP attempt. {@link #claimDue} commits the claim (a lease) before
+ * anything is sent; {@link #record} stores the outcome afterwards. A crash between the two leaves a Pending
+ * delivery whose lease runs out, so it is sent again: at-least-once, never lost.
+ */
+@ApplicationScoped
+public class DeliveryLedger {
+    @Inject
+    WebhookDeliveryRepository deliveries;
+    @Inject
+    WebhookRepository webhooks;
+    @Inject
+    WebhookSettings settings;
+
+    @Transactional
+    public List<ClaimedDelivery> claimDue(Instant now, int limit) {
+        List<ClaimedDelivery> claimed = new ArrayList<>();
+        Instant leaseUntil = now.plus(settings.lease());
+        for (String id : deliveries.lockDue(now, limit)) {
+            WebhookDelivery delivery = deliveries.get(id);
+            Optional<WebhookEndpoint> webhook = webhooks.find(delivery.webhookId());
+            if (webhook.isEmpty() || !webhook.get().enabled()) {
+                delivery.abandon("the webhook was disabled before this delivery was sent");
+                continue;
+            }
+            int attempt = delivery.claim(now, leaseUntil);
+            claimed.add(new ClaimedDelivery(delivery.id(), attempt, webhook.get().url(), webhook.get().secret(),
+                    delivery.body(), webhook.get().automaticRedelivery(), delivery.firstAttemptAt(), now));
+        }
+        return claimed;
+    }
+
+    /** Logs the attempt and moves the delivery on: delivered, failed, or pending until its next attempt. */
+    @Transactional
+    public void record(ClaimedDelivery claim, AttemptOutcome outcome, RetryPolicy policy, Instant now) {
+        WebhookDelivery delivery = deliveries.findForUpdate(claim.deliveryId()).orElse(null);
+        if (delivery == null) {
+            return; // its webhook was deleted while the request was in flight; the log went with it
+        }
+        deliveries.add(new WebhookAttempt(Ids.newId(), claim.deliveryId(), claim.claimedAt(), outcome));
+        if (!delivery.isAttempt(claim.attemptNumber())) {
+            // Our lease ran out and another attempt owns the delivery now: the log keeps this attempt,
+            // the state is the other attempt's to set.
+            return;
+        }
+        delivery.apply(outcome, policy.decide(outcome, claim.attemptNumber(), claim.firstAttemptAt(), now,
+                claim.automaticRedelivery()));
+    }
+}

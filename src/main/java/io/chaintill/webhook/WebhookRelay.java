@@ -1,0 +1,84 @@
+package io.chaintill.webhook;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends due deliveries: claims a batch (committed), sends the whole batch concurrently, and records each outcome
+ * as soon as it arrives, so one slow receiver does not hold back the results of fast ones. Outcomes are recorded
+ * on the calling (job) thread, where transactions work; the HTTP client's threads only hand results over.
+ */
+@ApplicationScoped
+public class WebhookRelay {
+    private static final Logger LOG = Logger.getLogger(WebhookRelay.class.getName());
+    static final int BATCH = 100;
+    /** Batches per run at most, so one run cannot starve the other jobs; the next run carries on. */
+    static final int MAX_BATCHES_PER_RUN = 50;
+
+    @Inject
+    DeliveryLedger ledger;
+    @Inject
+    WebhookSettings settings;
+    @Inject
+    Clock clock;
+
+    private WebhookSender sender;
+    private RetryPolicy policy;
+
+    @PostConstruct
+    void init() {
+        sender = new WebhookSender(settings.connectTimeout(), settings.requestTimeout(), settings.addressGuard(), clock);
+        policy = settings.retryPolicy();
+    }
+
+    /** Sends what is due now; returns how many attempts were made. */
+    public int relayDue() {
+        int attempts = 0;
+        for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+            List<ClaimedDelivery> batch = ledger.claimDue(clock.instant(), BATCH);
+            sendAndRecord(batch);
+            attempts += batch.size();
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+        return attempts;
+    }
+
+    private void sendAndRecord(List<ClaimedDelivery> batch) {
+        BlockingQueue<Result> done = new LinkedBlockingQueue<>();
+        for (ClaimedDelivery claim : batch) {
+            sender.send(claim).whenComplete((outcome, error) -> done.add(new Result(claim,
+                    error == null ? outcome : AttemptOutcome.noAnswer(String.valueOf(error), 0))));
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Result result = take(done);
+            try {
+                ledger.record(result.claim(), result.outcome(), policy, clock.instant());
+            } catch (RuntimeException e) {
+                // Left Pending with its lease: it is sent again when the lease runs out (at-least-once).
+                LOG.log(Level.WARNING, "could not record the outcome of delivery " + result.claim().deliveryId(), e);
+            }
+        }
+    }
+
+    private static Result take(BlockingQueue<Result> done) {
+        try {
+            // The sender's own timeouts bound the wait; every future completes.
+            return done.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for webhook answers", e);
+        }
+    }
+
+    private record Result(ClaimedDelivery claim, AttemptOutcome outcome) {
+    }
+}
