@@ -44,9 +44,21 @@ public class DeliveryLedger {
         return claimed;
     }
 
+    /** {@link #record} for several attempts in one transaction: one commit instead of one per delivery. */
+    @Transactional
+    public void recordAll(List<AttemptResult> results, RetryPolicy policy, Instant now) {
+        for (AttemptResult r : results) {
+            apply(r.claim(), r.outcome(), policy, now);
+        }
+    }
+
     /** Logs the attempt and moves the delivery on: delivered, failed, or pending until its next attempt. */
     @Transactional
-    public void record(ClaimedDelivery claim, AttemptOutcome outcome, RetryPolicy policy, Instant now) {
+    public void record(AttemptResult result, RetryPolicy policy, Instant now) {
+        apply(result.claim(), result.outcome(), policy, now);
+    }
+
+    private void apply(ClaimedDelivery claim, AttemptOutcome outcome, RetryPolicy policy, Instant now) {
         WebhookDelivery delivery = deliveries.findForUpdate(claim.deliveryId()).orElse(null);
         if (delivery == null) {
             return; // its webhook was deleted while the request was in flight; the log went with it

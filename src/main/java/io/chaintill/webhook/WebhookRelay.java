@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,9 +12,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends due deliveries: claims a batch (committed), sends the whole batch concurrently, and records each outcome
- * as soon as it arrives, so one slow receiver does not hold back the results of fast ones. Outcomes are recorded
- * on the calling (job) thread, where transactions work; the HTTP client's threads only hand results over.
+ * Sends due deliveries: claims a batch (committed), sends the whole batch concurrently, and records outcomes as
+ * they arrive, whatever has arrived by then in one transaction, so one slow receiver does not hold back the
+ * results of fast ones. Outcomes are recorded on the calling (job) thread, where transactions work; the HTTP
+ * client's threads only hand results over.
  */
 @ApplicationScoped
 public class WebhookRelay {
@@ -53,23 +55,39 @@ public class WebhookRelay {
     }
 
     private void sendAndRecord(List<ClaimedDelivery> batch) {
-        BlockingQueue<Result> done = new LinkedBlockingQueue<>();
+        BlockingQueue<AttemptResult> done = new LinkedBlockingQueue<>();
         for (ClaimedDelivery claim : batch) {
-            sender.send(claim).whenComplete((outcome, error) -> done.add(new Result(claim,
+            sender.send(claim).whenComplete((outcome, error) -> done.add(new AttemptResult(claim,
                     error == null ? outcome : AttemptOutcome.noAnswer(String.valueOf(error), 0))));
         }
-        for (int i = 0; i < batch.size(); i++) {
-            Result result = take(done);
-            try {
-                ledger.record(result.claim(), result.outcome(), policy, clock.instant());
-            } catch (RuntimeException e) {
-                // Left Pending with its lease: it is sent again when the lease runs out (at-least-once).
-                LOG.log(Level.WARNING, "could not record the outcome of delivery " + result.claim().deliveryId(), e);
+        int recorded = 0;
+        while (recorded < batch.size()) {
+            // Whatever has arrived is recorded together; a slow receiver delays only its own row.
+            List<AttemptResult> arrived = new ArrayList<>();
+            arrived.add(take(done));
+            done.drainTo(arrived);
+            record(arrived);
+            recorded += arrived.size();
+        }
+    }
+
+    private void record(List<AttemptResult> results) {
+        try {
+            ledger.recordAll(results, policy, clock.instant());
+        } catch (RuntimeException batchFailed) {
+            // One bad row must not cost the others their outcome: retry them one transaction each.
+            for (AttemptResult result : results) {
+                try {
+                    ledger.record(result, policy, clock.instant());
+                } catch (RuntimeException e) {
+                    // Left Pending with its lease: it is sent again when the lease runs out (at-least-once).
+                    LOG.log(Level.WARNING, "could not record the outcome of delivery " + result.claim().deliveryId(), e);
+                }
             }
         }
     }
 
-    private static Result take(BlockingQueue<Result> done) {
+    private static AttemptResult take(BlockingQueue<AttemptResult> done) {
         try {
             // The sender's own timeouts bound the wait; every future completes.
             return done.take();
@@ -77,8 +95,5 @@ public class WebhookRelay {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for webhook answers", e);
         }
-    }
-
-    private record Result(ClaimedDelivery claim, AttemptOutcome outcome) {
     }
 }
