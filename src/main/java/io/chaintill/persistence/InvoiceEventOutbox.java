@@ -20,7 +20,7 @@ public class InvoiceEventOutbox {
      */
     @SuppressWarnings("unchecked")
     public List<InvoiceEventRecord> lockUndispatched(int limit) {
-        List<Object> ids = em.createNativeQuery(WebhookClaimSql.undispatchedEvents(locking.clause()))
+        List<Object> ids = em.createNativeQuery(WebhookClaimSql.undispatchedEvents(locking::claimTail))
                 .setParameter(1, limit).getResultList();
         return ids.stream().map(id -> em.find(InvoiceEventRecord.class, ((Number) id).longValue())).toList();
     }

@@ -8,26 +8,33 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * The row-lock clause for "claim some rows" queries. On PostgreSQL, {@code FOR UPDATE SKIP LOCKED} lets several
- * nodes claim disjoint batches without waiting on each other; H2 (single node, embedded) gets a plain
- * {@code FOR UPDATE}. The database product is read once from the data source, not configured.
+ * The tail of "claim some rows" queries (order, limit, row locks), which differs by database. On PostgreSQL,
+ * {@code FOR UPDATE SKIP LOCKED} lets several nodes claim disjoint batches without waiting on each other. H2
+ * (single node, embedded) gets a plain {@code FOR UPDATE} and no ORDER BY: with both, H2 locks every candidate
+ * row before sorting (measured: 0.3-0.8 s per claim with 5000 pending rows, against 3 ms without), while its
+ * scan of the index behind the WHERE clause already returns rows in the wanted order.
+ * The database product is read once from the data source, not configured.
  */
 @ApplicationScoped
 public class RowLocking {
     @Resource(lookup = DatabaseMigrator.DATASOURCE)
     DataSource dataSource;
 
-    private volatile String clause;
+    private volatile String product;
 
-    public String clause() {
-        if (clause == null) {
-            clause = clauseFor(productName());
+    /** {@code ORDER BY orderBy LIMIT ? FOR UPDATE ...} as this database wants it; one parameter, the limit. */
+    public String claimTail(String orderBy) {
+        if (product == null) {
+            product = productName();
         }
-        return clause;
+        return claimTail(product, orderBy);
     }
 
-    static String clauseFor(String databaseProduct) {
-        return databaseProduct.toLowerCase(Locale.ROOT).contains("postgres") ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
+    static String claimTail(String databaseProduct, String orderBy) {
+        if (databaseProduct.toLowerCase(Locale.ROOT).contains("postgres")) {
+            return "ORDER BY " + orderBy + " LIMIT ? FOR UPDATE SKIP LOCKED";
+        }
+        return "LIMIT ? FOR UPDATE";
     }
 
     private String productName() {

@@ -51,7 +51,7 @@ public class WebhookDeliveryRepository {
     /** Locks and returns the ids of up to {@code limit} due deliveries; see {@link WebhookClaimSql#dueDeliveries}. */
     @SuppressWarnings("unchecked")
     public List<String> lockDue(Instant now, int limit) {
-        List<Object> ids = em.createNativeQuery(WebhookClaimSql.dueDeliveries(locking.clause()))
+        List<Object> ids = em.createNativeQuery(WebhookClaimSql.dueDeliveries(locking::claimTail))
                 .setParameter(1, now.toEpochMilli()).setParameter(2, limit).getResultList();
         return ids.stream().map(String::valueOf).toList();
     }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -46,8 +47,9 @@ class WebhookClaimSqlTest {
 
     @Test
     void lockClauseFollowsTheDatabase() throws SQLException {
-        assertEquals("FOR UPDATE", RowLocking.clauseFor(product(h2)));
-        assertEquals("FOR UPDATE SKIP LOCKED", RowLocking.clauseFor(product(postgres.getPostgresDatabase())));
+        assertEquals("LIMIT ? FOR UPDATE", RowLocking.claimTail(product(h2), "id"));
+        assertEquals("ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                RowLocking.claimTail(product(postgres.getPostgresDatabase()), "id"));
     }
 
     @Test
@@ -95,8 +97,9 @@ class WebhookClaimSqlTest {
         }
     }
 
-    private static String clause(DataSource d) throws SQLException {
-        return RowLocking.clauseFor(product(d));
+    private static UnaryOperator<String> clause(DataSource d) throws SQLException {
+        String product = product(d);
+        return orderBy -> RowLocking.claimTail(product, orderBy);
     }
 
     private static String product(DataSource d) throws SQLException {
