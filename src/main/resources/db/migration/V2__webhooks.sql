@@ -4,6 +4,8 @@
 -- Outbox fan-out marker. A flag rather than a "last id" cursor: sequence ids commit out of order, so a cursor
 -- could pass an id whose transaction commits later and skip that event forever.
 ALTER TABLE invoice_event ADD COLUMN dispatched BOOLEAN DEFAULT FALSE NOT NULL;
+-- Events from before this migration had no webhook to go to: do not send them to webhooks created later.
+UPDATE invoice_event SET dispatched = TRUE;
 CREATE INDEX ix_invoice_event_dispatched ON invoice_event (dispatched, id);
 
 CREATE TABLE webhook (

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,9 +25,10 @@ import java.util.function.Predicate;
 
 /**
  * A real HTTP server standing in for a merchant's webhook endpoint: listens on 127.0.0.1 on a random port,
- * records every request (path, headers, raw body bytes) the moment it arrives, and answers from a script:
- * {@code script(Reply.status(500), Reply.status(500), Reply.ok())}, then the default reply (200) once the script
- * runs out. A reply can carry Retry-After or a delay (a delay longer than the sender's timeout is a hang).
+ * records every request (path, headers, raw body bytes) the moment it arrives, and answers from a script per
+ * path: {@code script("/hook", Reply.status(500), Reply.status(500), Reply.ok())}, then the default reply (200)
+ * once that path's script runs out. Scripts are per path so tests sharing one receiver do not consume each
+ * other's replies. A reply can carry Retry-After or a delay (longer than the sender's timeout: a hang).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -73,7 +75,7 @@ public final class WebhookReceiver implements AutoCloseable {
         return t;
     });
     private final List<Request> requests = new ArrayList<>();
-    private final Deque<Reply> script = new ArrayDeque<>();
+    private final Map<String, Deque<Reply>> scripts = new HashMap<>();
     private Reply defaultReply = Reply.ok();
 
     private WebhookReceiver() throws IOException {
@@ -96,9 +98,9 @@ public final class WebhookReceiver implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    /** Replies for the next requests, in order (shared by all paths). */
-    public synchronized WebhookReceiver script(Reply... replies) {
-        script.addAll(List.of(replies));
+    /** Replies for the next requests to {@code path}, in order. */
+    public synchronized WebhookReceiver script(String path, Reply... replies) {
+        scripts.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(replies));
         return this;
     }
 
@@ -144,8 +146,10 @@ public final class WebhookReceiver implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
         Reply reply;
         synchronized (this) {
-            requests.add(new Request(exchange.getRequestURI().getPath(), headers, body, Instant.now()));
-            reply = script.isEmpty() ? defaultReply : script.poll();
+            String path = exchange.getRequestURI().getPath();
+            requests.add(new Request(path, headers, body, Instant.now()));
+            Deque<Reply> script = scripts.get(path);
+            reply = script == null || script.isEmpty() ? defaultReply : script.poll();
         }
         try {
             if (!reply.delay().isZero()) {

@@ -54,7 +54,7 @@ class WebhookSenderTest {
 
     @Test
     void reportsStatusAndRetryAfter() throws Exception {
-        receiver.script(Reply.status(503).retryAfter("7"));
+        receiver.script("/busy", Reply.status(503).retryAfter("7"));
         AttemptOutcome outcome = sender.send(claim("/busy")).get();
         assertEquals(503, outcome.httpStatus());
         assertEquals(Duration.ofSeconds(7), outcome.retryAfter());
@@ -63,7 +63,7 @@ class WebhookSenderTest {
 
     @Test
     void redirectsAreNotFollowed() throws Exception {
-        receiver.script(Reply.status(302));
+        receiver.script("/moved", Reply.status(302));
         AttemptOutcome outcome = sender.send(claim("/moved")).get();
         assertEquals(302, outcome.httpStatus());
         assertEquals(1, receiver.requests().size());
@@ -71,7 +71,7 @@ class WebhookSenderTest {
 
     @Test
     void aHangingReceiverTimesOut() throws Exception {
-        receiver.script(Reply.hang());
+        receiver.script("/slow", Reply.hang());
         long start = System.nanoTime();
         AttemptOutcome outcome = sender.send(claim("/slow")).get();
         long tookMs = (System.nanoTime() - start) / 1_000_000;
