@@ -4,7 +4,16 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** An address range such as 10.0.0.0/8 or fc00::/7; only literal addresses are parsed, nothing is resolved. */
-public record CidrBlock(byte[] network, int prefixLength, String text) {
+public final class CidrBlock {
+    private final byte[] network;
+    private final int prefixLength;
+    private final String text;
+
+    private CidrBlock(byte[] network, int prefixLength, String text) {
+        this.network = network;
+        this.prefixLength = prefixLength;
+        this.text = text;
+    }
 
     public static CidrBlock parse(String cidr) {
         int slash = cidr.indexOf('/');
