@@ -1,0 +1,105 @@
+package io.chaintill.bench;
+
+import io.chaintill.support.ApiClient;
+import io.chaintill.support.ServerProcess;
+import io.chaintill.support.WebhookReceiver;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Webhook deliveries per second from a real server (its own process, H2) to a local receiver that answers at
+ * once, against that receiver's own ceiling: the requests per second a load generator in this JVM gets from it
+ * with the relay's concurrency and a body of the same size.
+ */
+final class WebhookThroughputBenchmark implements Benchmarks.Benchmark {
+    private static final int WEBHOOKS = 50;
+    private static final int INVOICES = 60;
+    private static final int CONCURRENCY = 100;
+
+    @Override
+    public String name() {
+        return "webhooks";
+    }
+
+    @Override
+    public String run() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start();
+             ServerProcess server = ServerProcess.start(Map.of(
+                     "CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-bench").toString(),
+                     "CHAINTILL_WEBHOOK_ALLOW_PRIVATE", "true",
+                     "CHAINTILL_RATES_PROVIDERS", "fixed",
+                     "CHAINTILL_RATES_FIXED", "BTC_USD:50000",
+                     "CHAINTILL_JOBS_WEBHOOK_INTERVAL_MS", "100"))) {
+            ApiClient key = server.api().admin().newKey("unrestricted");
+            String store = key.storeWithBitcoin("bench");
+            for (int i = 0; i < WEBHOOKS; i++) {
+                key.post("/api/v1/stores/" + store + "/webhooks", "{\"url\":\"" + receiver.url("/hook/" + i) + "\"}").expect(200);
+            }
+            createInvoices(key, store);
+            int expected = WEBHOOKS * INVOICES;
+            List<WebhookReceiver.Request> got = receiver.await(r -> r.path().startsWith("/hook/"), expected, Duration.ofMinutes(10));
+            Instant first = got.stream().map(WebhookReceiver.Request::receivedAt).min(Instant::compareTo).orElseThrow();
+            Instant last = got.stream().map(WebhookReceiver.Request::receivedAt).max(Instant::compareTo).orElseThrow();
+            double delivered = (expected - 1) / (Duration.between(first, last).toNanos() / 1e9);
+            int bodySize = got.get(0).body().length;
+            double ceiling = ceiling(receiver.url("/ceiling"), bodySize);
+            return String.format("%d deliveries at %.0f/s; receiver ceiling %.0f req/s (%d-byte bodies, %d concurrent): ratio %.2f",
+                    expected, delivered, ceiling, bodySize, CONCURRENCY, delivered / ceiling);
+        }
+    }
+
+    private static void createInvoices(ApiClient key, String store) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < INVOICES; i++) {
+                done.add(pool.submit(() -> key.createInvoice(store, "{\"amount\":\"1\"}")));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Requests per second the receiver answers over 10 s of POSTs from {@link #CONCURRENCY} workers. */
+    private static double ceiling(URI url, int bodySize) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] body = new byte[bodySize];
+        AtomicLong count = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < CONCURRENCY; w++) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+                        count.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return count.get() / 10.0;
+    }
+}
