@@ -1,0 +1,186 @@
+package io.chaintill.chain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Follows one chain: applies each new block once, in order, unwinds reorgs back to the fork point, and watches the
+ * mempool for unconfirmed payments and for payments that vanish from it. Not thread-safe: one pass at a time (the
+ * scheduler never runs a job concurrently with itself); several server nodes are kept apart by the ledger's cursor
+ * check.
+ */
+public class ChainFollower {
+    private static final Logger LOG = Logger.getLogger(ChainFollower.class.getName());
+
+    private final String chainName;
+    private final ChainSource source;
+    private final ChainLedger ledger;
+    private final WatchedDestinations watched;
+    private final int startMargin;
+    private final int maxBlocksPerPass;
+    /** Mempool txids already looked at, so each is fetched once while it stays there. */
+    private Set<String> seenInMempool = new HashSet<>();
+    /** Outpoint -> txid of our unconfirmed payments, to notice a block double-spending them at once. */
+    private final Map<String, String> spentByPayments = new HashMap<>();
+
+    /**
+     * @param startMargin      on the very first pass, start this many blocks below the tip so payments made just
+     *                         before the server first started are found
+     * @param maxBlocksPerPass bounds one pass so a long catch-up commits progress in steps
+     */
+    public ChainFollower(String chainName, ChainSource source, ChainLedger ledger, WatchedDestinations watched,
+                         int startMargin, int maxBlocksPerPass) {
+        this.chainName = chainName;
+        this.source = source;
+        this.ledger = ledger;
+        this.watched = watched;
+        this.startMargin = startMargin;
+        this.maxBlocksPerPass = maxBlocksPerPass;
+    }
+
+    public FollowReport followOnce() {
+        ChainTip tip = source.tip();
+        ChainCursor cursor = ledger.cursor().orElseGet(() -> start(tip));
+        int reorgDepth = 0;
+        if (!onBestChain(cursor, tip)) {
+            ChainCursor fork = forkPoint(cursor);
+            reorgDepth = cursor.height() - fork.height();
+            LOG.warning(chainName + ": reorg detected, block " + cursor.height() + " " + cursor.hash()
+                    + " is no longer on the best chain; unwinding " + reorgDepth + " block(s) to " + fork.height());
+            ledger.rewindTo(fork);
+            cursor = fork;
+        }
+        int applied = 0;
+        while (cursor.height() < tip.height() && applied < maxBlocksPerPass) {
+            int height = cursor.height() + 1;
+            Optional<String> hash = source.blockHash(height);
+            if (hash.isEmpty()) {
+                break;
+            }
+            ChainBlock block = source.block(hash.get());
+            if (!block.previousHash().equals(cursor.hash())) {
+                break; // the chain changed under us; the next pass finds the fork
+            }
+            dropDoubleSpent(block);
+            if (!ledger.applyBlock(height, block, cursor, watched.match(block))) {
+                LOG.info(chainName + ": another node applied block " + height + " first");
+                break;
+            }
+            cursor = new ChainCursor(height, block.hash());
+            applied++;
+        }
+        int mempoolPayments = 0;
+        int dropped = 0;
+        if (cursor.height() == tip.height()) {
+            List<String> mempool = source.mempoolTxids();
+            mempoolPayments = recordMempoolPayments(mempool);
+            dropped = dropVanished(mempool, cursor);
+        }
+        return new FollowReport(tip, cursor, applied, reorgDepth, mempoolPayments, dropped);
+    }
+
+    private ChainCursor start(ChainTip tip) {
+        int height = Math.max(0, tip.height() - startMargin);
+        String hash = height == tip.height() ? tip.hash() : source.blockHash(height).orElseThrow(
+                () -> new ChainSourceException("no block at height " + height));
+        ChainCursor start = new ChainCursor(height, hash);
+        ledger.startAt(start);
+        LOG.info(chainName + ": first start, following from block " + height + " (tip " + tip.height() + ")");
+        return start;
+    }
+
+    private boolean onBestChain(ChainCursor cursor, ChainTip tip) {
+        if (cursor.height() > tip.height()) {
+            return false;
+        }
+        return source.blockHash(cursor.height()).map(cursor.hash()::equals).orElse(false);
+    }
+
+    /** Walks down the remembered hashes to the highest block still on the source's best chain. */
+    private ChainCursor forkPoint(ChainCursor from) {
+        for (int h = from.height() - 1; h >= 0; h--) {
+            Optional<String> ours = ledger.blockHash(h);
+            Optional<String> theirs = source.blockHash(h);
+            if (ours.isEmpty()) {
+                // Older than what we remember: trust the source from here; payments deeper than this are final.
+                LOG.warning(chainName + ": reorg deeper than the remembered blocks; resuming from " + h);
+                return new ChainCursor(h, theirs.orElseThrow(() -> new ChainSourceException("no block at " + from)));
+            }
+            if (theirs.isPresent() && theirs.get().equals(ours.get())) {
+                return new ChainCursor(h, ours.get());
+            }
+        }
+        throw new ChainSourceException("no common block with the source: is it on another chain?");
+    }
+
+    private void dropDoubleSpent(ChainBlock block) {
+        if (spentByPayments.isEmpty()) {
+            return;
+        }
+        Set<String> conflicted = new HashSet<>();
+        for (ChainTransaction tx : block.transactions()) {
+            for (String outpoint : tx.spentOutpoints()) {
+                String ours = spentByPayments.get(outpoint);
+                if (ours != null && !ours.equals(tx.txid())) {
+                    conflicted.add(ours);
+                }
+            }
+        }
+        if (!conflicted.isEmpty()) {
+            LOG.warning(chainName + ": double spend mined in block " + block.hash() + " against payment(s) " + conflicted);
+            ledger.dropTransactions(conflicted);
+            spentByPayments.values().removeAll(conflicted);
+        }
+    }
+
+    private int recordMempoolPayments(List<String> mempool) {
+        Set<String> current = new HashSet<>(mempool);
+        List<ReceivedOutput> found = new ArrayList<>();
+        for (String txid : mempool) {
+            if (seenInMempool.contains(txid)) {
+                continue;
+            }
+            Optional<ChainTransaction> tx = source.mempoolTransaction(txid);
+            if (tx.isEmpty()) {
+                continue;
+            }
+            List<ReceivedOutput> matches = watched.match(tx.get());
+            if (!matches.isEmpty()) {
+                found.addAll(matches);
+                tx.get().spentOutpoints().forEach(o -> spentByPayments.put(o, txid));
+            }
+        }
+        if (!found.isEmpty()) {
+            ledger.recordUnconfirmed(found);
+        }
+        // Only marked seen once recorded: a failed pass fetches them again.
+        seenInMempool = current;
+        return found.size();
+    }
+
+    /**
+     * Unconfirmed payments whose transaction is neither in a block we applied nor in the mempool were replaced or
+     * double-spent. Only decided when the tip did not move while the mempool was read: otherwise a transaction that
+     * was just mined would look vanished.
+     */
+    private int dropVanished(List<String> mempool, ChainCursor cursor) {
+        Set<String> missing = new HashSet<>(ledger.unconfirmedTxids());
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        missing.removeAll(new HashSet<>(mempool));
+        if (missing.isEmpty() || !source.tip().hash().equals(cursor.hash())) {
+            return 0;
+        }
+        LOG.warning(chainName + ": payment transaction(s) left the mempool unmined (replaced or double spent): " + missing);
+        ledger.dropTransactions(missing);
+        spentByPayments.values().removeAll(missing);
+        return missing.size();
+    }
+}
