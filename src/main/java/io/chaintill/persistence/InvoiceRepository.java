@@ -102,9 +102,17 @@ public class InvoiceRepository {
     }
 
     private static String toJson(Map<String, Object> data) {
+        return toJsonObject(data).build().toString();
+    }
+
+    /** Nested maps (e.g. the payment object of payment events) become nested JSON objects. */
+    private static JsonObjectBuilder toJsonObject(Map<?, ?> data) {
         JsonObjectBuilder b = Json.createObjectBuilder();
-        data.forEach((k, v) -> {
-            if (v instanceof Boolean bool) {
+        data.forEach((key, v) -> {
+            String k = String.valueOf(key);
+            if (v instanceof Map<?, ?> nested) {
+                b.add(k, toJsonObject(nested));
+            } else if (v instanceof Boolean bool) {
                 b.add(k, bool);
             } else if (v instanceof Number n) {
                 b.add(k, new java.math.BigDecimal(n.toString()));
@@ -112,6 +120,6 @@ public class InvoiceRepository {
                 b.add(k, String.valueOf(v));
             }
         });
-        return b.build().toString();
+        return b;
     }
 }

@@ -205,6 +205,28 @@ public class Invoice {
         }
     }
 
+    /** InvoiceReceivedPayment: a payment was seen (any confirmations). Does not move the status by itself. */
+    public void recordPaymentReceived(PaymentDetails payment, Instant now) {
+        record(InvoiceEventType.InvoiceReceivedPayment, now, paymentEventData(payment, now));
+    }
+
+    /** InvoicePaymentSettled: a payment reached the confirmations the invoice's speed policy asks for. */
+    public void recordPaymentSettled(PaymentDetails payment, Instant now) {
+        record(InvoiceEventType.InvoicePaymentSettled, now, paymentEventData(payment, now));
+    }
+
+    private Map<String, Object> paymentEventData(PaymentDetails p, Instant now) {
+        Map<String, Object> payment = new java.util.LinkedHashMap<>();
+        payment.put("id", p.id());
+        payment.put("receivedDate", p.receivedDate().getEpochSecond());
+        payment.put("value", p.value());
+        payment.put("fee", "0");
+        payment.put("status", p.status());
+        payment.put("destination", p.destination());
+        return Map.of("afterExpiration", !now.isBefore(expiresAt), "paymentMethodId", p.paymentMethodId(),
+                "payment", payment);
+    }
+
     private void movePaymentRemoved(boolean anyLeft, Instant now) {
         AdditionalStatus left = anyLeft ? AdditionalStatus.PaidPartial : AdditionalStatus.None;
         if (now.isBefore(expiresAt)) {
