@@ -1,0 +1,48 @@
+package io.chaintill.chain.bitcoin;
+
+import io.chaintill.chain.ChainSource;
+import io.chaintill.chain.bitcoin.rpc.BitcoindRpcClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The configured Bitcoin chain source: bitcoind JSON-RPC when {@code chaintill.btc.rpc.url} is set, otherwise an
+ * Esplora HTTP API when {@code chaintill.btc.esplora.url} is set, otherwise none (Bitcoin tracking off).
+ */
+@ApplicationScoped
+public class BitcoinSources {
+    @Inject
+    @ConfigProperty(name = "chaintill.btc.rpc.url")
+    Optional<String> rpcUrl;
+    @Inject
+    @ConfigProperty(name = "chaintill.btc.rpc.user")
+    Optional<String> rpcUser;
+    @Inject
+    @ConfigProperty(name = "chaintill.btc.rpc.password")
+    Optional<String> rpcPassword;
+    @Inject
+    @ConfigProperty(name = "chaintill.btc.esplora.url")
+    Optional<String> esploraUrl;
+
+    private volatile ChainSource source;
+
+    public Optional<ChainSource> source() {
+        if (source == null) {
+            source = create().orElse(null);
+        }
+        return Optional.ofNullable(source);
+    }
+
+    private Optional<ChainSource> create() {
+        Optional<String> rpc = rpcUrl.map(String::strip).filter(s -> !s.isEmpty());
+        if (rpc.isPresent()) {
+            return Optional.of(new BitcoindChainSource(new BitcoindRpcClient(URI.create(rpc.get()),
+                    rpcUser.orElse(""), rpcPassword.orElse(""))));
+        }
+        return esploraUrl.map(String::strip).filter(s -> !s.isEmpty())
+                .map(url -> new EsploraChainSource(URI.create(url)));
+    }
+}
