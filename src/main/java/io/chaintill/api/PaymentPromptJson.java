@@ -3,8 +3,11 @@ package io.chaintill.api;
 import io.chaintill.chain.PaymentMethodHandler;
 import io.chaintill.domain.invoice.PaymentPrompt;
 import io.chaintill.domain.payment.CryptoAmount;
+import io.chaintill.domain.payment.Payment;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.util.List;
 
 /**
  * One entry of {@code GET .../invoices/{id}/payment-methods}. Carries both the Greenfield 2 names
@@ -14,7 +17,7 @@ final class PaymentPromptJson {
     private PaymentPromptJson() {
     }
 
-    static JsonObject of(PaymentPrompt prompt, PaymentMethodHandler handler, CryptoAmount paid) {
+    static JsonObject of(PaymentPrompt prompt, PaymentMethodHandler handler, CryptoAmount paid, List<Payment> payments) {
         CryptoAmount due = prompt.due();
         CryptoAmount remaining = due == null ? null : due.minus(paid).atLeastZero();
         String link = handler.paymentLink(prompt.destination(), remaining);
@@ -29,11 +32,26 @@ final class PaymentPromptJson {
                 .add("paymentMethodPaid", paid.toPlainString())
                 .add("totalPaid", paid.toPlainString())
                 .add("networkFee", "0")
-                .add("payments", Json.createArrayBuilder())
+                .add("payments", payments(payments))
                 .add("activated", true)
                 .add("additionalData", Json.createObjectBuilder().add("keyPath", "0/" + prompt.derivationIndex()));
         InvoiceJson.nullable(b, "amount", due == null ? null : due.toPlainString());
         InvoiceJson.nullable(b, "due", remaining == null ? null : remaining.toPlainString());
         return b.build();
+    }
+
+    /** Greenfield's payment shape; receivedDate in unix seconds, fee unknown to a watch-only server (0). */
+    private static JsonArrayBuilder payments(List<Payment> payments) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (Payment p : payments) {
+            out.add(Json.createObjectBuilder()
+                    .add("id", p.publicId())
+                    .add("receivedDate", p.receivedAt().getEpochSecond())
+                    .add("value", p.value().toPlainString())
+                    .add("fee", "0")
+                    .add("status", p.status().name())
+                    .add("destination", p.destination()));
+        }
+        return out;
     }
 }

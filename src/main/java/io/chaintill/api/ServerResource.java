@@ -1,5 +1,6 @@
 package io.chaintill.api;
 
+import io.chaintill.application.ChainStatus;
 import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.domain.access.Policy;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,6 +28,8 @@ public class ServerResource {
     @Inject
     PaymentMethodHandlers handlers;
     @Inject
+    ChainStatus chains;
+    @Inject
     @ConfigProperty(name = "chaintill.network")
     String network;
     @PersistenceContext(unitName = "chaintill")
@@ -44,9 +47,12 @@ public class ServerResource {
         } catch (RuntimeException e) {
             database = false;
         }
+        ChainStatus.Snapshot bitcoin = chains.of("BTC");
         JsonObject body = Json.createObjectBuilder()
-                .add("synchronized", database)
-                .add("checks", Json.createObjectBuilder().add("database", database ? "UP" : "DOWN"))
+                .add("synchronized", database && bitcoin.state() != ChainStatus.State.DOWN)
+                .add("checks", Json.createObjectBuilder().add("database", database ? "UP" : "DOWN")
+                        .add("bitcoin", bitcoin.state().name()))
+                .add("chains", Json.createObjectBuilder().add("BTC", ChainStatusJson.of(bitcoin)))
                 .build();
         return Response.status(database ? 200 : 503).entity(body).build();
     }

@@ -1,5 +1,6 @@
 package io.chaintill.api;
 
+import io.chaintill.application.AddressGap;
 import io.chaintill.application.Caller;
 import io.chaintill.application.StoreService;
 import io.chaintill.domain.InvalidInputException;
@@ -40,6 +41,8 @@ public class StorePaymentMethodsResource {
 
     @Inject
     StoreService stores;
+    @Inject
+    AddressGap gaps;
     @Context
     ContainerRequestContext request;
     @PathParam("storeId")
@@ -167,15 +170,21 @@ public class StorePaymentMethodsResource {
         return PaymentMethodId.parse(cryptoCode + "-CHAIN", "cryptoCode");
     }
 
-    private static JsonObject of(PaymentMethodConfig m) {
+    private JsonObject of(PaymentMethodConfig m) {
         var config = Json.createObjectBuilder().add("derivationScheme", m.derivationScheme());
         InvoiceJson.nullable(config, "label", m.label());
         InvoiceJson.nullable(config, "accountKeyPath", m.accountKeyPath());
-        return Json.createObjectBuilder()
+        var b = Json.createObjectBuilder()
                 .add("paymentMethodId", m.paymentMethodId().toString())
                 .add("enabled", m.enabled())
-                .add("config", config)
-                .build();
+                .add("config", config);
+        if (m.keyId() != null) {
+            AddressGap.Report gap = gaps.of(m.keyId());
+            var g = Json.createObjectBuilder().add("unusedAddressesInARow", gap.unusedInARow()).add("gapLimit", gap.gapLimit());
+            InvoiceJson.nullable(g, "warning", gap.warning());
+            b.add("gap", g);
+        }
+        return b.build();
     }
 
     private static JsonObject legacy(PaymentMethodConfig m) {

@@ -2,7 +2,11 @@ package io.chaintill.application;
 
 import io.chaintill.domain.invoice.PaymentPrompt;
 import io.chaintill.domain.payment.CryptoAmount;
+import io.chaintill.domain.payment.Payment;
+import io.chaintill.persistence.PaymentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * What has been paid towards one payment prompt of an invoice. Read by the API, the QR codes (the link asks for
@@ -10,9 +14,22 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class InvoicePayments {
+    @Inject
+    PaymentRepository payments;
 
     /** Sum of the payments still valid (any number of confirmations). */
     public CryptoAmount paid(PaymentPrompt prompt) {
-        return CryptoAmount.zero(prompt.decimals());
+        CryptoAmount sum = CryptoAmount.zero(prompt.decimals());
+        for (Payment p : payments.ofPrompt(prompt.id())) {
+            if (p.valid()) {
+                sum = sum.plus(p.value());
+            }
+        }
+        return sum;
+    }
+
+    /** Every payment seen for the prompt, invalid ones included (Greenfield lists them with status Invalid). */
+    public List<Payment> payments(PaymentPrompt prompt) {
+        return payments.ofPrompt(prompt.id());
     }
 }
