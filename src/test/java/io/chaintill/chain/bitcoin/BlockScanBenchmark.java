@@ -1,0 +1,80 @@
+package io.chaintill.chain.bitcoin;
+
+import io.chaintill.chain.ChainBlock;
+import io.chaintill.chain.ChainNetwork;
+import io.chaintill.chain.ChainTransaction;
+import io.chaintill.chain.WatchedDestination;
+import io.chaintill.chain.WatchedDestinations;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.bitcoinj.base.Coin;
+import org.bitcoinj.base.Sha256Hash;
+import org.bitcoinj.core.Transaction;
+import org.bitcoinj.core.TransactionInput;
+import org.bitcoinj.core.TransactionOutPoint;
+import org.bitcoinj.script.Script;
+
+/**
+ * Not a test: measures the cost of scanning one mainnet-sized block (3,000 transactions, 2 inputs and 3 outputs each)
+ * - conversion from bitcoinj plus matching every output - against 1k to 1M watched destinations, to show the cost
+ * is flat in the number of open invoices. Run: {@code java -cp <test classpath> io.chaintill.chain.bitcoin.BlockScanBenchmark}.
+ */
+public final class BlockScanBenchmark {
+    private static final int TXS = 3000;
+
+    private BlockScanBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        Random random = new Random(42);
+        DerivationScheme scheme = DerivationScheme.parse(BitcoinTrackingIT.VPUB, ChainNetwork.REGTEST);
+        List<Transaction> txs = new ArrayList<>();
+        for (int i = 0; i < TXS; i++) {
+            Transaction tx = new Transaction();
+            for (int in = 0; in < 2; in++) {
+                byte[] prev = new byte[32];
+                random.nextBytes(prev);
+                tx.addInput(new TransactionInput(tx, new byte[0], new TransactionOutPoint(in, Sha256Hash.wrap(prev))));
+            }
+            for (int out = 0; out < 3; out++) {
+                byte[] program = new byte[22];
+                random.nextBytes(program);
+                program[0] = 0;
+                program[1] = 20;
+                tx.addOutput(Coin.valueOf(1000 + random.nextInt(1_000_000)), Script.parse(program));
+            }
+            txs.add(tx);
+        }
+        for (int watchedCount : new int[] {1_000, 10_000, 100_000, 1_000_000}) {
+            WatchedDestinations watched = new WatchedDestinations();
+            for (int i = 0; i < watchedCount; i++) {
+                // derive the first 10k for real; the rest are random scripts (derivation is not what is measured)
+                String script = i < 10_000 ? HexFormat.of().formatHex(scheme.receiveScriptPubKey(i)) : randomScript(random);
+                watched.add(new WatchedDestination(script, "addr" + i, "inv" + i, "p" + i));
+            }
+            long best = Long.MAX_VALUE;
+            int found = 0;
+            for (int round = 0; round < 30; round++) {
+                long start = System.nanoTime();
+                List<ChainTransaction> converted = new ArrayList<>(TXS);
+                for (Transaction tx : txs) {
+                    converted.add(BitcoinTransactions.transaction(tx));
+                }
+                found = watched.match(new ChainBlock("h", "p", converted)).size();
+                best = Math.min(best, System.nanoTime() - start);
+            }
+            System.out.printf("[measure] block of %d txs / %d outputs, %,d watched: best %.2f ms per block (%d matches)%n",
+                    TXS, TXS * 3, watchedCount, best / 1e6, found);
+        }
+    }
+
+    private static String randomScript(Random random) {
+        byte[] b = new byte[22];
+        random.nextBytes(b);
+        b[0] = 0;
+        b[1] = 20;
+        return HexFormat.of().formatHex(b);
+    }
+}
