@@ -87,6 +87,9 @@ public class ChainLedgerService {
 
     @Transactional
     public void recordUnconfirmed(TrackedChain chain, List<ReceivedOutput> received) {
+        // Serialises with other nodes sharing the database: the second one sees the first one's rows instead of
+        // failing on a duplicate payment id.
+        cursors.lock(chain.chainId());
         Instant now = clock.instant();
         Set<String> touched = new TreeSet<>();
         for (ReceivedOutput r : received) {
@@ -103,6 +106,7 @@ public class ChainLedgerService {
 
     @Transactional
     public void dropTransactions(TrackedChain chain, Collection<String> txids) {
+        cursors.lock(chain.chainId());
         Instant now = clock.instant();
         Set<String> touched = new TreeSet<>();
         for (Payment p : payments.unconfirmedOfTransactions(chain.method(), new HashSet<>(txids))) {
