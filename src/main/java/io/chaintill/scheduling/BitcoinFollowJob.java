@@ -16,7 +16,12 @@ import io.chaintill.chain.WatchedDestinations;
 import io.chaintill.chain.bitcoin.BitcoinScripts;
 import io.chaintill.chain.bitcoin.BitcoinSources;
 import io.chaintill.domain.payment.PaymentMethodId;
+import io.chaintill.chain.ChainWakeup;
+import io.chaintill.chain.bitcoin.ZmqChainListener;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -28,7 +33,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Follows the Bitcoin chain every {@code chaintill.jobs.chain-interval-ms}. Refuses to track a node on another
+ * Follows the Bitcoin chain every {@code chaintill.jobs.chain-interval-ms}, and right away when bitcoind's ZMQ
+ * ({@code chaintill.btc.zmq.url}) announces a block or transaction. Refuses to track a node on another
  * network than {@code chaintill.network}; when the source fails, backs off (up to a minute), reports DOWN in the
  * health check and resumes from its cursor once the source answers again.
  */
@@ -40,6 +46,7 @@ public class BitcoinFollowJob implements PeriodicJob {
     /** Prompts committed a little after their creation time must still be picked up by the incremental load. */
     private static final Duration LOAD_OVERLAP = Duration.ofMinutes(5);
     private static final Duration FULL_RELOAD = Duration.ofMinutes(10);
+    private static final long ZMQ_TICK_MS = 100;
 
     @Inject
     BitcoinSources sources;
@@ -62,6 +69,11 @@ public class BitcoinFollowJob implements PeriodicJob {
     @Inject
     @ConfigProperty(name = "chaintill.btc.first-scan-depth", defaultValue = "6")
     int firstScanDepth;
+    @Inject
+    @ConfigProperty(name = "chaintill.btc.zmq.url")
+    Optional<String> zmqUrl;
+    @Resource
+    ManagedThreadFactory threads;
 
     private final WatchedDestinations watched = new WatchedDestinations();
     private ChainFollower follower;
@@ -70,6 +82,10 @@ public class BitcoinFollowJob implements PeriodicJob {
     private Instant lastFullLoad = Instant.EPOCH;
     private int failures;
     private Instant nextAttempt = Instant.EPOCH;
+    /** With ZMQ the job ticks fast but only does a pass when the node rang, or the poll interval has passed. */
+    private final ChainWakeup wakeup = new ChainWakeup();
+    private ZmqChainListener zmq;
+    private Instant lastPass = Instant.EPOCH;
 
     @PostConstruct
     void init() {
@@ -87,9 +103,20 @@ public class BitcoinFollowJob implements PeriodicJob {
         return "bitcoin-follow";
     }
 
+    @PreDestroy
+    void stopListening() {
+        if (zmq != null) {
+            zmq.close();
+        }
+    }
+
     @Override
     public Duration interval() {
-        return Duration.ofMillis(intervalMs);
+        return Duration.ofMillis(zmqConfigured() ? Math.min(ZMQ_TICK_MS, intervalMs) : intervalMs);
+    }
+
+    private boolean zmqConfigured() {
+        return zmqUrl.map(String::isBlank).map(blank -> !blank).orElse(false);
     }
 
     @Override
@@ -99,6 +126,10 @@ public class BitcoinFollowJob implements PeriodicJob {
         if (source.isEmpty() || now.isBefore(nextAttempt)) {
             return;
         }
+        if (zmqConfigured() && follower != null && !wakeup.consume() && now.isBefore(lastPass.plusMillis(intervalMs))) {
+            return;
+        }
+        lastPass = now;
         try {
             if (follower == null && !connect(source.get())) {
                 return;
@@ -137,7 +168,12 @@ public class BitcoinFollowJob implements PeriodicJob {
         TrackedChain chain = new TrackedChain(CHAIN, PaymentMethodId.BTC_CHAIN, 8);
         follower = new ChainFollower(CHAIN, source, new PersistentChainLedger(chain, ledgerService), watched,
                 firstScanDepth, 100);
-        LOG.info("Bitcoin tracking uses " + source.describe() + " on " + network.id());
+        LOG.info("Bitcoin tracking uses " + source.describe() + " on " + network.id()
+                + (zmqConfigured() ? " with ZMQ notifications from " + zmqUrl.get() : ", polling every " + intervalMs + " ms"));
+        if (zmqConfigured() && zmq == null) {
+            zmq = new ZmqChainListener(zmqUrl.get().strip(), wakeup);
+            zmq.start(threads);
+        }
         return true;
     }
 

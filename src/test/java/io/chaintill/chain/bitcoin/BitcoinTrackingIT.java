@@ -48,7 +48,8 @@ class BitcoinTrackingIT {
     @BeforeAll
     static void start() throws Exception {
         Path dir = Files.createTempDirectory("chaintill-tracking-");
-        node = BitcoindRegtest.start(dir.resolve("bitcoind"), BitcoindRegtest.freePort(), BitcoindRegtest.freePort());
+        node = BitcoindRegtest.start(dir.resolve("bitcoind"), BitcoindRegtest.freePort(), BitcoindRegtest.freePort(),
+                BitcoindRegtest.freePort());
         node.mine(150); // many mature coinbases to pay from
         int port = BitcoindRegtest.freePort();
         server = new TrackingServer(dir.resolve("server"), port, Map.of(
@@ -56,7 +57,9 @@ class BitcoinTrackingIT {
                 "CHAINTILL_BTC_RPC_URL", node.rpcUrl(),
                 "CHAINTILL_BTC_RPC_USER", node.rpcUser(),
                 "CHAINTILL_BTC_RPC_PASSWORD", node.rpcPassword(),
-                "CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "250",
+                // production defaults: ZMQ wakes the follower, the 2 s poll is the fallback
+                "CHAINTILL_BTC_ZMQ_URL", node.zmqUrl(),
+                "CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "2000",
                 "CHAINTILL_JOBS_EXPIRY_INTERVAL_SECONDS", "1",
                 "CHAINTILL_PUBLIC_URL", "http://127.0.0.1:" + port));
         server.start();
@@ -260,7 +263,7 @@ class BitcoinTrackingIT {
             millis.add(Duration.between(mined, Instant.now()).toMillis());
         }
         millis.sort(Long::compare);
-        System.out.println("[measure] block mined -> invoice Settled, 20 runs, chain poll 250 ms: median "
+        System.out.println("[measure] block mined -> invoice Settled, 20 runs, ZMQ + 2 s poll: median "
                 + (millis.get(9) + millis.get(10)) / 2 + " ms, min " + millis.get(0) + " ms, max " + millis.get(19) + " ms");
     }
 
@@ -313,9 +316,9 @@ class BitcoinTrackingIT {
         return btc.isNull("scannedHeight") ? -1 : btc.getInt("scannedHeight");
     }
 
-    /** Enough time for a few follower passes (250 ms each) to have run. */
+    /** Enough time for the follower to have looked at the last block (ZMQ wake-up, else the 2 s poll). */
     private static void sleepChainPasses() {
-        TrackingServer.sleep(1500);
+        TrackingServer.sleep(2500);
     }
 
     private static void awaitStatus(JsonObject invoice, String status, String additional) {

@@ -1,0 +1,47 @@
+package io.chaintill.chain.bitcoin;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chaintill.chain.ChainWakeup;
+import io.chaintill.support.BitcoindRegtest;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** bitcoind's ZMQ notifications ring the follower's doorbell for blocks and (rate-limited) for transactions. */
+class ZmqChainListenerIT {
+
+    @Test
+    void blocksAndTransactionsRingTheWakeup() throws Exception {
+        int zmqPort = BitcoindRegtest.freePort();
+        try (BitcoindRegtest node = BitcoindRegtest.start(Files.createTempDirectory("chaintill-zmq-"),
+                BitcoindRegtest.freePort(), BitcoindRegtest.freePort(), zmqPort)) {
+            node.ensureSpendableCoins();
+            ChainWakeup wakeup = new ChainWakeup();
+            try (ZmqChainListener listener = new ZmqChainListener(node.zmqUrl(), wakeup)) {
+                listener.start(Thread::new);
+                Thread.sleep(500); // ZMQ subscriptions take a moment to reach the publisher
+                wakeup.consume();
+                node.mine(1);
+                assertTrue(rings(wakeup), "a block rings");
+                Thread.sleep(1100);
+                node.send(BitcoindRegtest.MINER_WALLET, node.newAddress("shop"), new BigDecimal("0.001"));
+                assertTrue(rings(wakeup), "a transaction rings");
+                assertTrue(listener.notifications() >= 2);
+            }
+        }
+    }
+
+    private static boolean rings(ChainWakeup wakeup) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            if (wakeup.consume()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+}
