@@ -220,7 +220,7 @@ public class Invoice {
         payment.put("id", p.id());
         payment.put("receivedDate", p.receivedDate().getEpochSecond());
         payment.put("value", p.value());
-        payment.put("fee", "0");
+        // no "fee": a watch-only server does not know it, and the webhook schema says absent when unknown
         payment.put("status", p.status());
         payment.put("destination", p.destination());
         return Map.of("afterExpiration", !now.isBefore(expiresAt), "paymentMethodId", p.paymentMethodId(),
