@@ -24,8 +24,13 @@ public class ChainFollower {
     private final WatchedDestinations watched;
     private final int startMargin;
     private final int maxBlocksPerPass;
-    /** Mempool txids already looked at, so each is fetched once while it stays there. */
-    private Set<String> seenInMempool = new HashSet<>();
+    /**
+     * The mempool's transactions as last fetched, so each is fetched once while it stays there, and can be matched
+     * again when a destination is added after it was first seen (an invoice created while its payment was already
+     * on its way, or committed just after the watched index was loaded).
+     */
+    private Map<String, ChainTransaction> mempool = new HashMap<>();
+    private long matchedGeneration = -1;
     /** Outpoint -> txid of our unconfirmed payments, to notice a block double-spending them at once. */
     private final Map<String, String> spentByPayments = new HashMap<>();
 
@@ -139,28 +144,35 @@ public class ChainFollower {
         }
     }
 
-    private int recordMempoolPayments(List<String> mempool) {
-        Set<String> current = new HashSet<>(mempool);
+    private int recordMempoolPayments(List<String> txids) {
+        long generation = watched.generation();
+        boolean rematchAll = generation != matchedGeneration;
+        Map<String, ChainTransaction> current = new HashMap<>(txids.size() * 2);
         List<ReceivedOutput> found = new ArrayList<>();
-        for (String txid : mempool) {
-            if (seenInMempool.contains(txid)) {
-                continue;
+        for (String txid : txids) {
+            ChainTransaction tx = mempool.get(txid);
+            boolean fresh = tx == null;
+            if (fresh) {
+                tx = source.mempoolTransaction(txid).orElse(null);
+                if (tx == null) {
+                    continue;
+                }
             }
-            Optional<ChainTransaction> tx = source.mempoolTransaction(txid);
-            if (tx.isEmpty()) {
-                continue;
-            }
-            List<ReceivedOutput> matches = watched.match(tx.get());
-            if (!matches.isEmpty()) {
-                found.addAll(matches);
-                tx.get().spentOutpoints().forEach(o -> spentByPayments.put(o, txid));
+            current.put(txid, tx);
+            if (fresh || rematchAll) {
+                List<ReceivedOutput> matches = watched.match(tx);
+                if (!matches.isEmpty()) {
+                    found.addAll(matches);
+                    tx.spentOutpoints().forEach(o -> spentByPayments.put(o, txid));
+                }
             }
         }
         if (!found.isEmpty()) {
             ledger.recordUnconfirmed(found);
         }
-        // Only marked seen once recorded: a failed pass fetches them again.
-        seenInMempool = current;
+        // Only remembered once recorded: a failed pass looks at them again.
+        mempool = current;
+        matchedGeneration = generation;
         return found.size();
     }
 

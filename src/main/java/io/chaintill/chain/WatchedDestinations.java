@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * In-memory index of the destinations being watched, keyed by output script. Matching a transaction is one hash
@@ -12,9 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class WatchedDestinations {
     private volatile Map<String, WatchedDestination> byScript = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     public void add(WatchedDestination watched) {
-        byScript.put(watched.scriptHex(), watched);
+        if (byScript.put(watched.scriptHex(), watched) == null) {
+            generation.incrementAndGet();
+        }
+    }
+
+    /** Changes whenever a destination is added: transactions matched before may match now. */
+    public long generation() {
+        return generation.get();
     }
 
     public void addAll(Collection<WatchedDestination> watched) {
@@ -26,6 +35,7 @@ public class WatchedDestinations {
         Map<String, WatchedDestination> fresh = new ConcurrentHashMap<>();
         watched.forEach(w -> fresh.put(w.scriptHex(), w));
         byScript = fresh;
+        generation.incrementAndGet();
     }
 
     public int size() {

@@ -161,4 +161,28 @@ class ChainFollowerTest {
         follower.followOnce();
         assertEquals(before, ledger.applyCalls);
     }
+
+    @Test
+    void aTransactionSeenBeforeItsDestinationWasWatchedIsMatchedOnceItIs() {
+        chain.mempool.put("early", payment("early", "watched-late", 5000));
+        follower.followOnce();
+        assertTrue(ledger.payments.isEmpty());
+        watched.add(new WatchedDestination("watched-late", "addr-late", "inv-late", "prompt-late"));
+        int fetches = chain.mempool.size();
+        assertEquals(1, follower.followOnce().mempoolPayments());
+        assertEquals("inv-late", ledger.payment("early").output.watched().invoiceId());
+        assertEquals(1, fetches);
+    }
+
+    @Test
+    void mempoolTransactionsAreFetchedOnceWhileTheyStay() {
+        chain.mempool.put("t1", payment("t1", "stranger", 1));
+        chain.mempool.put("t2", payment("t2", "stranger", 2));
+        FakeChainSource counting = chain;
+        follower.followOnce();
+        int before = counting.mempoolFetches;
+        follower.followOnce();
+        follower.followOnce();
+        assertEquals(before, counting.mempoolFetches);
+    }
 }

@@ -13,6 +13,7 @@ final class FakeChainSource implements ChainSource {
     final Map<String, ChainBlock> byHash = new LinkedHashMap<>();
     final Map<String, ChainTransaction> mempool = new LinkedHashMap<>();
     int blockFetches;
+    int mempoolFetches;
     private int nonce;
 
     FakeChainSource(int height) {
@@ -84,6 +85,7 @@ final class FakeChainSource implements ChainSource {
 
     @Override
     public Optional<ChainTransaction> mempoolTransaction(String txid) {
+        mempoolFetches++;
         return Optional.ofNullable(mempool.get(txid));
     }
 
