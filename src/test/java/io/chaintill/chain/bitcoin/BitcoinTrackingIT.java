@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chaintill.support.ApiClient;
+import io.chaintill.support.ApiResponse;
 import io.chaintill.support.BitcoindRegtest;
+import io.chaintill.support.ServerProcess;
+import io.chaintill.support.TestEnvironment;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +23,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bitcoinj.base.BitcoinNetwork;
+import org.bitcoinj.crypto.DeterministicKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,45 +33,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Bitcoin payment tracking end to end: the packaged server (its own process, H2 in a data dir) follows a real
- * regtest bitcoind; invoices are created and read through the Greenfield API and paid from the node's wallet.
+ * Bitcoin payment tracking end to end: the packaged server (a {@link ServerProcess}, so it can be killed and
+ * restarted; database from the test environment) follows the session's regtest bitcoind with the production
+ * defaults (ZMQ push, 2 s poll). Invoices are created and read through the Greenfield API and paid from the node's
+ * wallet.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BitcoinTrackingIT {
-    /** BIP84 test vector account m/84'/1'/0' of "abandon ... about": public key only. */
-    static final String VPUB = "vpub5Y6cjg78GGuNLsaPhmYsiw4gYX3HoQiRBiSwDaBXKUafCt9bNwWQiitDk5VZ5BVxYnQdwoTyXSs2JHRPAgjAvtbBrf8ZhDYe2jWAqvZVnsc";
-    /** Its receive address 0/0 on regtest (BIP84's tb1q6rz28... with the bcrt prefix). */
-    static final String FIRST_ADDRESS = "bcrt1q6rz28mcfaxtmd6v789l9rrlrusdprr9pz3cppk";
+    static final String VPUB = ApiClient.TEST_VPUB;
     static final String MINER = BitcoindRegtest.MINER_WALLET;
     static final Duration WAIT = Duration.ofSeconds(30);
+    private static final DeterministicKey ACCOUNT = TestWallets.account(84, 1);
 
     private static BitcoindRegtest node;
-    private static TrackingServer server;
-    private static TrackingApi api;
+    private static ServerProcess server;
+    private static ApiClient api;
+    private static String storeId;
     private static JsonObject lateInvoice;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("chaintill-tracking-");
-        node = BitcoindRegtest.start(dir.resolve("bitcoind"), BitcoindRegtest.freePort(), BitcoindRegtest.freePort(),
-                BitcoindRegtest.freePort());
+        node = TestEnvironment.bitcoind();
         node.mine(150); // many mature coinbases to pay from
-        int port = BitcoindRegtest.freePort();
-        server = new TrackingServer(dir.resolve("server"), port, Map.of(
-                "CHAINTILL_NETWORK", "regtest",
-                "CHAINTILL_BTC_RPC_URL", node.rpcUrl(),
-                "CHAINTILL_BTC_RPC_USER", node.rpcUser(),
-                "CHAINTILL_BTC_RPC_PASSWORD", node.rpcPassword(),
-                // production defaults: ZMQ wakes the follower, the 2 s poll is the fallback
-                "CHAINTILL_BTC_ZMQ_URL", node.zmqUrl(),
-                "CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "2000",
-                "CHAINTILL_JOBS_EXPIRY_INTERVAL_SECONDS", "1",
-                "CHAINTILL_PUBLIC_URL", "http://127.0.0.1:" + port));
-        server.start();
-        api = new TrackingApi(server.baseUrl());
-        api.bootstrap(VPUB);
-        lateInvoice = api.createInvoice("0.0007", "MediumSpeed", 1); // paid after it expires, at the end
-        assertEquals(FIRST_ADDRESS, address(lateInvoice), "the server derives the wallet's own addresses");
+        Map<String, String> env = new HashMap<>(Map.of("CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "2000"));
+        if ("h2".equals(TestEnvironment.db())) {
+            env.put("CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-tracking-").toString());
+        }
+        server = ServerProcess.start(env);
+        api = server.api().admin().newKey("unrestricted");
+        storeId = api.storeWithBitcoin("Tracking");
+        lateInvoice = createInvoice("0.0007", "MediumSpeed", 1); // paid after it expires, at the end
     }
 
     @AfterAll
@@ -74,16 +70,22 @@ class BitcoinTrackingIT {
         if (server != null) {
             server.close();
         }
-        if (node != null) {
-            node.close();
-        }
+    }
+
+    @Test
+    @Order(0)
+    void destinationsAreTheMerchantWalletsOwnAddresses() {
+        JsonObject prompt = btcPrompt(id(lateInvoice));
+        int index = Integer.parseInt(prompt.getJsonObject("additionalData").getString("keyPath").substring(2));
+        assertEquals(TestWallets.referenceAddress(ACCOUNT, index, BitcoinScriptType.P2WPKH, BitcoinNetwork.REGTEST),
+                prompt.getString("destination"));
     }
 
     @Test
     @Order(1)
     void healthShowsBitcoinUp() {
-        JsonObject health = TrackingApi.expect(200, api.send("GET", "/api/v1/health", null)).object();
-        awaitTrue(() -> "UP".equals(TrackingApi.expect(200, api.send("GET", "/api/v1/health", null)).object()
+        JsonObject health = api.get("/api/v1/health").expect(200).object();
+        awaitTrue(() -> "UP".equals(api.get("/api/v1/health").expect(200).object()
                 .getJsonObject("checks").getString("bitcoin")), "bitcoin health UP");
         assertNotNull(health.getJsonObject("chains").getJsonObject("BTC"));
     }
@@ -91,10 +93,10 @@ class BitcoinTrackingIT {
     @Test
     @Order(2)
     void exactPaymentIsProcessingAtZeroConfAndSettledAfterOneBlockOnMediumSpeed() {
-        JsonObject invoice = api.createInvoice("0.001", "MediumSpeed", 60);
+        JsonObject invoice = createInvoice("0.001", "MediumSpeed", 60);
         String txid = node.send(MINER, address(invoice), new BigDecimal("0.001"));
         awaitStatus(invoice, "Processing", "None");
-        JsonObject prompt = api.btcPrompt(id(invoice));
+        JsonObject prompt = btcPrompt(id(invoice));
         assertEquals("0.001", prompt.getString("paymentMethodPaid"));
         assertEquals("0", prompt.getString("due"));
         JsonObject payment = prompt.getJsonArray("payments").getJsonObject(0);
@@ -105,13 +107,13 @@ class BitcoinTrackingIT {
 
         node.mine(1);
         awaitStatus(invoice, "Settled", "None");
-        assertEquals("Settled", api.btcPrompt(id(invoice)).getJsonArray("payments").getJsonObject(0).getString("status"));
+        assertEquals("Settled", btcPrompt(id(invoice)).getJsonArray("payments").getJsonObject(0).getString("status"));
     }
 
     @Test
     @Order(3)
     void lowMediumSpeedNeedsTwoBlocks() {
-        JsonObject invoice = api.createInvoice("0.0011", "LowMediumSpeed", 60);
+        JsonObject invoice = createInvoice("0.0011", "LowMediumSpeed", 60);
         node.send(MINER, address(invoice), new BigDecimal("0.0011"));
         awaitStatus(invoice, "Processing", "None");
         node.mine(1);
@@ -124,15 +126,15 @@ class BitcoinTrackingIT {
     @Test
     @Order(4)
     void twoPartialPaymentsAddUp() {
-        JsonObject invoice = api.createInvoice("0.002", "MediumSpeed", 60);
+        JsonObject invoice = createInvoice("0.002", "MediumSpeed", 60);
         node.send(MINER, address(invoice), new BigDecimal("0.0012"));
         awaitStatus(invoice, "New", "PaidPartial");
-        JsonObject prompt = api.btcPrompt(id(invoice));
+        JsonObject prompt = btcPrompt(id(invoice));
         assertEquals("0.0008", prompt.getString("due"));
         assertTrue(prompt.getString("paymentLink").contains("amount=0.0008"), "the QR link asks for what is left");
         node.send(MINER, address(invoice), new BigDecimal("0.0008"));
         awaitStatus(invoice, "Processing", "None");
-        assertEquals(2, api.btcPrompt(id(invoice)).getJsonArray("payments").size());
+        assertEquals(2, btcPrompt(id(invoice)).getJsonArray("payments").size());
         node.mine(1);
         awaitStatus(invoice, "Settled", "None");
     }
@@ -140,7 +142,7 @@ class BitcoinTrackingIT {
     @Test
     @Order(5)
     void overpaymentIsFlagged() {
-        JsonObject invoice = api.createInvoice("0.001", "MediumSpeed", 60);
+        JsonObject invoice = createInvoice("0.001", "MediumSpeed", 60);
         node.send(MINER, address(invoice), new BigDecimal("0.0015"));
         awaitStatus(invoice, "Processing", "PaidOver");
         node.mine(1);
@@ -150,13 +152,13 @@ class BitcoinTrackingIT {
     @Test
     @Order(6)
     void replacementPayingElsewhereDropsThePayment() {
-        JsonObject invoice = api.createInvoice("0.0013", "MediumSpeed", 60);
+        JsonObject invoice = createInvoice("0.0013", "MediumSpeed", 60);
         String txid = node.send(MINER, address(invoice), new BigDecimal("0.0013"));
         awaitStatus(invoice, "Processing", "None");
         node.replaceByFee(MINER, txid, node.newAddress("elsewhere"), new BigDecimal("0.0012"));
         awaitStatus(invoice, "New", "None");
-        assertEquals("Invalid", api.btcPrompt(id(invoice)).getJsonArray("payments").getJsonObject(0).getString("status"));
-        assertEquals("0", api.btcPrompt(id(invoice)).getString("paymentMethodPaid"));
+        assertEquals("Invalid", btcPrompt(id(invoice)).getJsonArray("payments").getJsonObject(0).getString("status"));
+        assertEquals("0", btcPrompt(id(invoice)).getString("paymentMethodPaid"));
     }
 
     @Test
@@ -173,7 +175,7 @@ class BitcoinTrackingIT {
 
     /** LowSpeed (6 blocks) keeps the invoice Processing while its payment has {@code depth} confirmations. */
     private void reorgRemovesConfirmedPayment(int depth) {
-        JsonObject invoice = api.createInvoice("0.0014", "LowSpeed", 60);
+        JsonObject invoice = createInvoice("0.0014", "LowSpeed", 60);
         String txid = node.send(MINER, address(invoice), new BigDecimal("0.0014"));
         awaitStatus(invoice, "Processing", "None");
         List<String> blocks = node.mine(depth);
@@ -184,7 +186,7 @@ class BitcoinTrackingIT {
         node.replaceByFee(MINER, txid, node.newAddress("elsewhere"), new BigDecimal("0.0013")); // ... and is double spent
         node.mine(depth + 1); // the competing chain is longer, without the payment
         awaitStatus(invoice, "New", "None");
-        JsonObject payment = api.btcPrompt(id(invoice)).getJsonArray("payments").getJsonObject(0);
+        JsonObject payment = btcPrompt(id(invoice)).getJsonArray("payments").getJsonObject(0);
         assertEquals("Invalid", payment.getString("status"));
     }
 
@@ -193,7 +195,7 @@ class BitcoinTrackingIT {
     void twoHundredOpenInvoicesPaidInAFewBlocksAreAllFound() {
         Map<String, String> addressById = new LinkedHashMap<>();
         for (int i = 0; i < 200; i++) {
-            JsonObject invoice = api.createInvoice("0.0001", "MediumSpeed", 60);
+            JsonObject invoice = createInvoice("0.0001", "MediumSpeed", 60);
             addressById.put(id(invoice), address(invoice));
         }
         List<String> addresses = new ArrayList<>(addressById.values());
@@ -208,8 +210,8 @@ class BitcoinTrackingIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         List<String> open = new ArrayList<>(addressById.keySet());
         while (!open.isEmpty() && Instant.now().isBefore(deadline)) {
-            open.removeIf(id -> "Settled".equals(api.invoice(id).getString("status")));
-            TrackingServer.sleep(250);
+            open.removeIf(id -> "Settled".equals(invoice(id).getString("status")));
+            sleep(250);
         }
         assertEquals(List.of(), open, "invoices not Settled");
     }
@@ -218,9 +220,9 @@ class BitcoinTrackingIT {
     @Order(10)
     void gapOfUnpaidAddressesIsReportedWithAWarning() {
         for (int i = 0; i < 16; i++) {
-            api.createInvoice("0.0001", "MediumSpeed", 60);
+            createInvoice("0.0001", "MediumSpeed", 60);
         }
-        JsonObject gap = api.storePaymentMethod().getJsonObject("gap");
+        JsonObject gap = api.get("/api/v1/stores/" + storeId + "/payment-methods/BTC-CHAIN").expect(200).object().getJsonObject("gap");
         assertEquals(20, gap.getInt("gapLimit"));
         assertTrue(gap.getInt("unusedAddressesInARow") >= 16, gap.toString());
         assertTrue(gap.get("warning") instanceof JsonString, gap.toString());
@@ -229,23 +231,20 @@ class BitcoinTrackingIT {
     @Test
     @Order(11)
     void broadcastRelaysSignedTransactionsAndExplainsRefusals() {
-        TrackingApi.Answer bad = api.send("POST", "/api/v1/chains/BTC/transactions", "{\"hex\":\"zz\"}");
-        assertEquals(422, bad.status());
-        assertEquals("hex", bad.array().getJsonObject(0).getString("path"));
+        assertEquals("hex", api.post("/api/v1/chains/BTC/transactions", "{\"hex\":\"zz\"}").errorPath());
 
         JsonValue outputs = jakarta.json.Json.createArrayBuilder()
                 .add(jakarta.json.Json.createObjectBuilder().add(node.newAddress("elsewhere"), new BigDecimal("0.001"))).build();
         String unsigned = ((JsonString) node.walletRpc(MINER, "createrawtransaction", JsonValue.EMPTY_JSON_ARRAY, outputs)).getString();
         String funded = ((JsonObject) node.walletRpc(MINER, "fundrawtransaction", unsigned)).getString("hex");
         String signed = ((JsonObject) node.walletRpc(MINER, "signrawtransactionwithwallet", funded)).getString("hex");
-        TrackingApi.Answer ok = TrackingApi.expect(200, api.send("POST", "/api/v1/chains/BTC/transactions",
-                "{\"hex\":\"" + signed + "\"}"));
-        String txid = ok.object().getString("txid");
+        String txid = api.post("/api/v1/chains/BTC/transactions", "{\"hex\":\"" + signed + "\"}")
+                .expect(200).object().getString("txid");
         assertTrue(((JsonArray) node.rpc("getrawmempool")).contains(jakarta.json.Json.createValue(txid)));
 
         node.mine(1);
-        TrackingApi.Answer again = api.send("POST", "/api/v1/chains/BTC/transactions", "{\"hex\":\"" + signed + "\"}");
-        assertEquals(422, again.status(), again.body());
+        ApiResponse again = api.post("/api/v1/chains/BTC/transactions", "{\"hex\":\"" + signed + "\"}");
+        assertEquals("hex", again.errorPath());
         assertTrue(again.body().contains("rejected"), again.body());
     }
 
@@ -254,7 +253,7 @@ class BitcoinTrackingIT {
     void medianLatencyFromBlockToSettled() {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            JsonObject invoice = api.createInvoice("0.0002", "MediumSpeed", 60);
+            JsonObject invoice = createInvoice("0.0002", "MediumSpeed", 60);
             node.send(MINER, address(invoice), new BigDecimal("0.0002"));
             awaitStatus(invoice, "Processing", "None");
             Instant mined = Instant.now();
@@ -272,7 +271,7 @@ class BitcoinTrackingIT {
     void latePaymentAfterExpiryIsProcessingPaidLate() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (!"Expired".equals(status(lateInvoice)) && Instant.now().isBefore(deadline)) {
-            TrackingServer.sleep(500);
+            sleep(500);
         }
         assertEquals("Expired", status(lateInvoice));
         node.send(MINER, address(lateInvoice), new BigDecimal("0.0007"));
@@ -284,52 +283,75 @@ class BitcoinTrackingIT {
     @Test
     @Order(14)
     void afterACrashPaymentsMadeWhileDownAreFoundFromTheCursor() {
-        JsonObject invoice = api.createInvoice("0.0016", "LowMediumSpeed", 60);
+        JsonObject invoice = createInvoice("0.0016", "LowMediumSpeed", 60);
         String address = address(invoice);
         server.kill();
         node.send(MINER, address, new BigDecimal("0.0016"));
         node.mine(3);
-        server.start();
+        server.restart();
         awaitStatus(invoice, "Settled", "None");
-        assertEquals(1, api.btcPrompt(id(invoice)).getJsonArray("payments").size(), "counted once");
-        JsonObject health = TrackingApi.expect(200, api.send("GET", "/api/v1/health", null)).object();
+        assertEquals(1, btcPrompt(id(invoice)).getJsonArray("payments").size(), "counted once");
+        JsonObject health = api.get("/api/v1/health").expect(200).object();
         assertFalse(health.getJsonObject("chains").getJsonObject("BTC").isNull("scannedHeight"));
     }
 
     // ---- helpers ----
+
+    private static JsonObject createInvoice(String btc, String speedPolicy, int expirationMinutes) {
+        return api.createInvoice(storeId, "{\"amount\":\"" + btc + "\",\"currency\":\"BTC\",\"checkout\":{\"speedPolicy\":\""
+                + speedPolicy + "\",\"expirationMinutes\":" + expirationMinutes + "}}");
+    }
+
+    private static JsonObject invoice(String id) {
+        return api.get("/api/v1/stores/" + storeId + "/invoices/" + id).expect(200).object();
+    }
+
+    private static JsonObject btcPrompt(String invoiceId) {
+        return api.get("/api/v1/stores/" + storeId + "/invoices/" + invoiceId + "/payment-methods").expect(200)
+                .array().getJsonObject(0);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static String id(JsonObject invoice) {
         return invoice.getString("id");
     }
 
     private static String address(JsonObject invoice) {
-        return api.btcPrompt(id(invoice)).getString("destination");
+        return btcPrompt(id(invoice)).getString("destination");
     }
 
     private static String status(JsonObject invoice) {
-        return api.invoice(id(invoice)).getString("status");
+        return invoice(id(invoice)).getString("status");
     }
 
     private static int scannedHeight() {
-        JsonObject btc = TrackingApi.expect(200, api.send("GET", "/api/v1/health", null)).object()
+        JsonObject btc = api.get("/api/v1/health").expect(200).object()
                 .getJsonObject("chains").getJsonObject("BTC");
         return btc.isNull("scannedHeight") ? -1 : btc.getInt("scannedHeight");
     }
 
     /** Enough time for the follower to have looked at the last block (ZMQ wake-up, else the 2 s poll). */
     private static void sleepChainPasses() {
-        TrackingServer.sleep(2500);
+        sleep(2500);
     }
 
     private static void awaitStatus(JsonObject invoice, String status, String additional) {
         Instant deadline = Instant.now().plus(WAIT);
         JsonObject last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = api.invoice(id(invoice));
+            last = invoice(id(invoice));
             if (status.equals(last.getString("status")) && additional.equals(last.getString("additionalStatus"))) {
                 return;
             }
-            TrackingServer.sleep(50);
+            sleep(50);
         }
         throw new AssertionError("invoice " + id(invoice) + " not " + status + "/" + additional + " within " + WAIT
                 + "; last: " + (last == null ? null : last.getString("status") + "/" + last.getString("additionalStatus")));
@@ -341,7 +363,7 @@ class BitcoinTrackingIT {
             if (condition.getAsBoolean()) {
                 return;
             }
-            TrackingServer.sleep(100);
+            sleep(100);
         }
         throw new AssertionError(what + " not reached within " + WAIT);
     }
