@@ -72,6 +72,21 @@ public class ChainLedgerService {
     }
 
     @Transactional
+    public void recordConfirmed(TrackedChain chain, int height, String blockHash, List<ReceivedOutput> received) {
+        cursors.lock(chain.chainId());
+        if (!cursors.blockHash(chain.chainId(), height).map(blockHash::equals).orElse(false)) {
+            return; // reorged away since: the rescan of the new branch finds what is still there
+        }
+        Instant now = clock.instant();
+        Set<String> touched = new TreeSet<>();
+        for (ReceivedOutput r : received) {
+            upsert(chain, r, now).confirmIn(height, blockHash);
+            touched.add(r.watched().invoiceId());
+        }
+        refresh(chain, touched, tipHeight(chain), now);
+    }
+
+    @Transactional
     public void rewindTo(TrackedChain chain, ChainCursor forkPoint) {
         Instant now = clock.instant();
         cursors.lock(chain.chainId());

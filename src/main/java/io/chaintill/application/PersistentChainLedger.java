@@ -40,6 +40,11 @@ public final class PersistentChainLedger implements ChainLedger {
     }
 
     @Override
+    public void recordConfirmed(int height, String blockHash, List<ReceivedOutput> received) {
+        service.recordConfirmed(chain, height, blockHash, received);
+    }
+
+    @Override
     public void rewindTo(ChainCursor forkPoint) {
         service.rewindTo(chain, forkPoint);
     }

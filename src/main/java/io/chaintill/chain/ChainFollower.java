@@ -31,6 +31,12 @@ public class ChainFollower {
      */
     private Map<String, ChainTransaction> mempool = new HashMap<>();
     private long matchedGeneration = -1;
+    /** Blocks applied by the last pass, matched again if destinations are added right after it. */
+    private List<Applied> lastPassBlocks = new ArrayList<>();
+    private long lastPassGeneration;
+
+    private record Applied(int height, ChainBlock block) {
+    }
     /** Outpoint -> txid of our unconfirmed payments, to notice a block double-spending them at once. */
     private final Map<String, String> spentByPayments = new HashMap<>();
 
@@ -53,6 +59,8 @@ public class ChainFollower {
         ChainTip tip = source.tip();
         ChainCursor cursor = ledger.cursor().orElseGet(() -> start(tip));
         int reorgDepth = 0;
+        lastPassBlocks = new ArrayList<>();
+        lastPassGeneration = watched.generation();
         if (!onBestChain(cursor, tip)) {
             ChainCursor fork = forkPoint(cursor);
             reorgDepth = cursor.height() - fork.height();
@@ -78,6 +86,7 @@ public class ChainFollower {
                 break;
             }
             cursor = new ChainCursor(height, block.hash());
+            lastPassBlocks.add(new Applied(height, block));
             applied++;
         }
         int mempoolPayments = 0;
@@ -88,6 +97,29 @@ public class ChainFollower {
             dropped = dropVanished(mempool, cursor);
         }
         return new FollowReport(tip, cursor, applied, reorgDepth, mempoolPayments, dropped);
+    }
+
+    /**
+     * Call after refreshing the watched index at the end of a pass: if destinations were added, the blocks this
+     * pass applied are matched again. An invoice is committed before its address is shown, hence before it can be
+     * paid and mined; a refresh after the pass therefore sees every destination a block of the pass can pay.
+     */
+    public int rematchLastPassBlocks() {
+        if (watched.generation() == lastPassGeneration || lastPassBlocks.isEmpty()) {
+            return 0;
+        }
+        int found = 0;
+        for (Applied a : lastPassBlocks) {
+            List<ReceivedOutput> matches = watched.match(a.block());
+            if (!matches.isEmpty()) {
+                LOG.info(chainName + ": " + matches.size() + " payment(s) in block " + a.height()
+                        + " to destinations added while it was scanned");
+                ledger.recordConfirmed(a.height(), a.block().hash(), matches);
+                found += matches.size();
+            }
+        }
+        lastPassGeneration = watched.generation();
+        return found;
     }
 
     private ChainCursor start(ChainTip tip) {

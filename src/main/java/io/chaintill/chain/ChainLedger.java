@@ -25,6 +25,12 @@ public interface ChainLedger {
      */
     boolean applyBlock(int height, ChainBlock block, ChainCursor expectedParent, List<ReceivedOutput> received);
 
+    /**
+     * Payments found in a block applied earlier (a destination was added to the index just after the block was
+     * scanned). Ignored when {@code blockHash} is no longer the block remembered at {@code height}.
+     */
+    void recordConfirmed(int height, String blockHash, List<ReceivedOutput> received);
+
     /** A reorg: payments confirmed above {@code forkPoint} become unconfirmed, and the cursor goes back to it. */
     void rewindTo(ChainCursor forkPoint);
 

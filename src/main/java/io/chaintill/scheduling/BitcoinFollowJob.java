@@ -136,6 +136,9 @@ public class BitcoinFollowJob implements PeriodicJob {
             }
             loadWatched(now);
             FollowReport report = follower.followOnce();
+            // destinations committed while the pass ran may be paid in the blocks it just applied
+            loadWatched(clock.instant());
+            follower.rematchLastPassBlocks();
             endMonitoring(now);
             if (failures > 0) {
                 LOG.info("Bitcoin tracking resumed after " + failures + " failed attempt(s) at block " + report.cursor().height());

@@ -185,4 +185,15 @@ class ChainFollowerTest {
         follower.followOnce();
         assertEquals(before, counting.mempoolFetches);
     }
+
+    @Test
+    void aBlockPayingADestinationAddedDuringThePassIsMatchedAgainAfterIt() {
+        chain.mine(List.of(payment("quick", "watched-new", 777)));
+        follower.followOnce(); // the index did not know the destination yet
+        assertTrue(ledger.payments.isEmpty());
+        watched.add(new WatchedDestination("watched-new", "addr-new", "inv-new", "prompt-new"));
+        assertEquals(1, follower.rematchLastPassBlocks());
+        assertEquals(11, ledger.payment("quick").height);
+        assertEquals(0, follower.rematchLastPassBlocks(), "only once");
+    }
 }

@@ -60,6 +60,18 @@ final class InMemoryChainLedger implements ChainLedger {
     }
 
     @Override
+    public void recordConfirmed(int height, String blockHash, List<ReceivedOutput> received) {
+        if (!blockHash.equals(blocks.get(height))) {
+            return;
+        }
+        for (ReceivedOutput r : received) {
+            Paid p = payments.computeIfAbsent(key(r), k -> new Paid(r));
+            p.height = height;
+            p.valid = true;
+        }
+    }
+
+    @Override
     public void rewindTo(ChainCursor forkPoint) {
         payments.values().stream().filter(p -> p.height != null && p.height > forkPoint.height()).forEach(p -> p.height = null);
         blocks.tailMap(forkPoint.height(), false).clear();
