@@ -43,10 +43,16 @@ public final class ServerProcess implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(overrides);
         if (!env.containsKey("CHAINTILL_DATA_DIR") && "h2".equals(TestEnvironment.db())) {
-            env.put("CHAINTILL_DATA_DIR", Path.of("target", "server-process-" + n + "-data").toAbsolutePath().toString());
+            env.put("CHAINTILL_DATA_DIR", Path.of("target", "server-process-" + TestEnvironment.db() + "-" + n + "-data").toAbsolutePath().toString());
         }
-        ServerProcess server = new ServerProcess(env, BitcoindRegtest.freePort(), Path.of("target", "server-process-" + n + ".log"));
-        server.launch();
+        ServerProcess server = new ServerProcess(env, BitcoindRegtest.freePort(),
+                Path.of("target", "server-process-" + TestEnvironment.db() + "-" + n + ".log"));
+        try {
+            server.launch();
+        } catch (RuntimeException e) {
+            server.close(); // a server that did not come up must not outlive the test
+            throw e;
+        }
         return server;
     }
 
@@ -79,7 +85,12 @@ public final class ServerProcess implements AutoCloseable {
         if (process.isAlive()) {
             stop();
         }
-        launch();
+        try {
+            launch();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
@@ -106,7 +117,10 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: the client's default h2c upgrade attempt can leave Payara's listener answering
+        // RST_STREAM on that connection, so the probe would never see the server come up
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
