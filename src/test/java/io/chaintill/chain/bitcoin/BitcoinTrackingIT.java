@@ -9,6 +9,9 @@ import io.chaintill.support.ApiResponse;
 import io.chaintill.support.BitcoindRegtest;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
+import io.chaintill.support.WebhookReceiver;
+import io.chaintill.support.WebhookSchemas;
+import io.chaintill.webhook.WebhookSigner;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -49,6 +52,9 @@ class BitcoinTrackingIT {
     private static ApiClient api;
     private static String storeId;
     private static JsonObject lateInvoice;
+    /** The shop's endpoint: every event this class causes must reach it, signed and schema-valid. */
+    private static WebhookReceiver shop;
+    private static String webhookSecret;
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,6 +67,9 @@ class BitcoinTrackingIT {
         server = ServerProcess.start(env);
         api = server.api().admin().newKey("unrestricted");
         storeId = api.storeWithBitcoin("Tracking");
+        shop = WebhookReceiver.start();
+        webhookSecret = api.post("/api/v1/stores/" + storeId + "/webhooks", "{\"url\":\"" + shop.url("/shop") + "\"}")
+                .expect(200).object().getString("secret");
         lateInvoice = createInvoice("0.0007", "MediumSpeed", 1); // paid after it expires, at the end
     }
 
@@ -68,6 +77,9 @@ class BitcoinTrackingIT {
     static void stop() {
         if (server != null) {
             server.close();
+        }
+        if (shop != null) {
+            shop.close();
         }
     }
 
@@ -295,6 +307,34 @@ class BitcoinTrackingIT {
     }
 
     // ---- helpers ----
+
+    @Test
+    @Order(100)
+    void everyEventThePaymentsCausedReachedTheShopSignedAndSchemaValid() {
+        List<String> wanted = List.of("InvoiceCreated", "InvoiceReceivedPayment", "InvoiceProcessing",
+                "InvoicePaymentSettled", "InvoiceSettled", "InvoiceExpired", "InvoicePaymentRemoved");
+        awaitTrue(() -> shop.requests("/shop").stream().map(r -> type(r.bodyText())).collect(java.util.stream.Collectors.toSet())
+                .containsAll(wanted), "webhooks of every type " + wanted);
+        WebhookSigner signer = new WebhookSigner();
+        boolean sawLatePayment = false;
+        for (WebhookReceiver.Request r : shop.requests("/shop")) {
+            String body = r.bodyText();
+            WebhookSchemas.assertValid(body);
+            assertEquals(signer.btcpaySig(webhookSecret, r.body()), r.header(WebhookSigner.BTCPAY_SIG_HEADER));
+            String signature = r.header(WebhookSigner.CHAINTILL_SIGNATURE_HEADER);
+            long t = Long.parseLong(signature.substring(2, signature.indexOf(',')));
+            assertEquals(signer.chainTillSignature(webhookSecret, r.body(), t), signature);
+            JsonObject event = jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject();
+            if (event.getString("type").equals("InvoiceReceivedPayment") && event.getString("invoiceId").equals(id(lateInvoice))) {
+                sawLatePayment = event.getBoolean("afterExpiration");
+            }
+        }
+        assertTrue(sawLatePayment, "the late payment's InvoiceReceivedPayment says afterExpiration");
+    }
+
+    private static String type(String body) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject().getString("type");
+    }
 
     private static JsonObject createInvoice(String btc, String speedPolicy, int expirationMinutes) {
         return api.createInvoice(storeId, "{\"amount\":\"" + btc + "\",\"currency\":\"BTC\",\"checkout\":{\"speedPolicy\":\""
