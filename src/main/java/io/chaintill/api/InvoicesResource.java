@@ -131,7 +131,7 @@ public class InvoicesResource {
         Invoice invoice = invoices.get(Callers.required(request), storeId, invoiceId);
         var out = Json.createArrayBuilder();
         invoice.prompts().forEach(p -> out.add(PaymentPromptJson.of(p, handlers.require(p.paymentMethodId(), "paymentMethodId"),
-                payments.paid(p), payments.payments(p))));
+                payments.payments(p))));
         return out.build();
     }
 

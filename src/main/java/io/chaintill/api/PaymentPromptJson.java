@@ -1,5 +1,6 @@
 package io.chaintill.api;
 
+import io.chaintill.application.InvoicePayments;
 import io.chaintill.chain.PaymentMethodHandler;
 import io.chaintill.domain.invoice.PaymentPrompt;
 import io.chaintill.domain.payment.CryptoAmount;
@@ -17,7 +18,8 @@ final class PaymentPromptJson {
     private PaymentPromptJson() {
     }
 
-    static JsonObject of(PaymentPrompt prompt, PaymentMethodHandler handler, CryptoAmount paid, List<Payment> payments) {
+    static JsonObject of(PaymentPrompt prompt, PaymentMethodHandler handler, List<Payment> payments) {
+        CryptoAmount paid = InvoicePayments.sumOfValid(prompt, payments);
         CryptoAmount due = prompt.due();
         CryptoAmount remaining = due == null ? null : due.minus(paid).atLeastZero();
         String link = handler.paymentLink(prompt.destination(), remaining);

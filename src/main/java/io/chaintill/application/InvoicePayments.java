@@ -19,8 +19,13 @@ public class InvoicePayments {
 
     /** Sum of the payments still valid (any number of confirmations). */
     public CryptoAmount paid(PaymentPrompt prompt) {
+        return sumOfValid(prompt, payments.ofPrompt(prompt.id()));
+    }
+
+    /** The paid total of payments already loaded, so callers that list them need not query twice. */
+    public static CryptoAmount sumOfValid(PaymentPrompt prompt, List<Payment> loaded) {
         CryptoAmount sum = CryptoAmount.zero(prompt.decimals());
-        for (Payment p : payments.ofPrompt(prompt.id())) {
+        for (Payment p : loaded) {
             if (p.valid()) {
                 sum = sum.plus(p.value());
             }
