@@ -82,6 +82,7 @@ class EthereumPaymentMethodsIT {
         }
         JsonArray later = api.get(methodPath("ETH-CHAIN") + "/preview?offset=1&count=1").expect(200).object().getJsonArray("addresses");
         assertEquals(ANVIL_ADDRESSES.get(1), later.getJsonObject(0).getString("address"));
+        assertEquals("count", api.get(methodPath("ETH-CHAIN") + "/preview?count=1001").errorPath());
     }
 
     @Test
