@@ -24,72 +24,19 @@
  *   ctx.flash(message, kind)     -> a status message above the view ('ok' | 'error' | 'info'), kept until the
  *                                   next navigation
  *
- * api(method, path, body): fetch() against `path` (e.g. '/api/v1/stores'), sending the session cookie and the
+ * api(method, path, body) (in api.js, re-exported here; views may import it and ApiError from '../api.js'): fetch() against `path` (e.g. '/api/v1/stores'), sending the session cookie and the
  * X-CSRF-Token from <meta name="csrf-token">; body (if any) is sent as JSON. Resolves to the parsed JSON (or
  * null when the answer has no body). Anything not 2xx throws an ApiError {status, code, message, fieldErrors}
  * where fieldErrors maps each 422 path to its message ({} otherwise). A 401 means the session ended: the page
  * goes to /dashboard/login.
  */
 import { el, clear } from './dom.js';
+import { api, ApiError } from './api.js';
 import viewModules from './views/index.js';
 
+export { api, ApiError };
+
 const STORE_KEY = 'chaintill.dashboard.store';
-
-export class ApiError extends Error {
-    constructor(status, message, fieldErrors = {}, code = null) {
-        super(message);
-        this.name = 'ApiError';
-        this.status = status;
-        this.code = code;
-        this.fieldErrors = fieldErrors;
-    }
-}
-
-function csrfToken() {
-    const meta = document.querySelector('meta[name="csrf-token"]');
-    return meta ? meta.getAttribute('content') : '';
-}
-
-export async function api(method, path, body) {
-    const headers = { 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() };
-    const init = { method, headers, credentials: 'same-origin' };
-    if (body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-        init.body = JSON.stringify(body);
-    }
-    let response;
-    try {
-        response = await fetch(path, init);
-    } catch (e) {
-        throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
-    }
-    const text = await response.text();
-    let data = null;
-    if (text) {
-        try {
-            data = JSON.parse(text);
-        } catch (e) {
-            data = text;
-        }
-    }
-    if (response.ok) {
-        return data;
-    }
-    if (response.status === 401) {
-        window.location.assign('/dashboard/login?expired=1');
-        throw new ApiError(401, 'Your session has ended. Please log in again.');
-    }
-    if (Array.isArray(data)) {
-        const fieldErrors = {};
-        for (const e of data) {
-            fieldErrors[e.path] = e.message;
-        }
-        const summary = data.map((e) => e.path + ': ' + e.message).join('; ');
-        throw new ApiError(response.status, summary || 'Please correct the marked fields.', fieldErrors, 'validation');
-    }
-    const message = data && data.message ? data.message : 'Request failed (HTTP ' + response.status + ')';
-    throw new ApiError(response.status, message, {}, data && data.code ? data.code : null);
-}
 
 // ---- routing ----
 

@@ -10,7 +10,9 @@
  *   field(label, input, hint)    -> <div class="field"> with a <label for>, the input, an optional hint and an
  *                                   (empty) error slot that fieldErrors() fills.
  *   fieldErrors(form, apiError)  -> shows each of apiError.fieldErrors next to the input named like its path
- *                                   (aria-invalid, aria-describedby); errors without a matching input, and the
+ *                                   (aria-invalid, aria-describedby), or at the end of the element marked
+ *                                   data-field="<path>" (e.g. a fieldset of checkboxes); errors without a
+ *                                   matching input, and the
  *                                   error's message when there are no field errors, go to the form's summary.
  *                                   Typed values are never touched. Focuses the first invalid input.
  *   clearErrors(form)            -> removes every message fieldErrors() added.
@@ -82,14 +84,15 @@ export function fieldErrors(form, apiError) {
     const unplaced = [];
     let first = null;
     for (const [path, message] of Object.entries(errors)) {
-        const input = findInput(form, path);
+        const group = findGroup(form, path);
+        const input = group ? group.querySelector('input, select, textarea') : findInput(form, path);
         if (!input) {
             unplaced.push(path + ': ' + message);
             continue;
         }
         const id = (input.id || input.name) + '-error';
         const note = el('p', { class: 'error', id, 'data-error-for': path, role: 'alert' }, message);
-        const holder = input.closest('.field') || input.parentNode;
+        const holder = group || input.closest('.field') || input.parentNode;
         holder.appendChild(note);
         holder.classList.add('invalid');
         input.setAttribute('aria-invalid', 'true');
@@ -110,6 +113,17 @@ export function fieldErrors(form, apiError) {
     }
 }
 
+/** A group of inputs (e.g. a fieldset of checkboxes) marked data-field="path" takes the message as a whole. */
+function findGroup(form, path) {
+    for (const candidate of [path, path.replace(/\[\d+\]$/, '')]) {
+        const group = form.querySelector('[data-field="' + CSS.escape(candidate) + '"]');
+        if (group) {
+            return group;
+        }
+    }
+    return null;
+}
+
 function findInput(form, path) {
     for (const candidate of [path, path.replace(/\[\d+\]$/, '')]) {
         const input = form.querySelector('[name="' + CSS.escape(candidate) + '"]');
@@ -122,7 +136,7 @@ function findInput(form, path) {
 
 export function clearErrors(form) {
     form.querySelectorAll('[data-error-for], [data-form-error]').forEach((n) => n.remove());
-    form.querySelectorAll('.field.invalid').forEach((n) => n.classList.remove('invalid'));
+    form.querySelectorAll('.invalid').forEach((n) => n.classList.remove('invalid'));
     form.querySelectorAll('[aria-invalid]').forEach((input) => {
         input.removeAttribute('aria-invalid');
         const before = input.dataset.describedbyBefore;
