@@ -43,6 +43,13 @@ public class WebhookDeliveryRepository {
                 .setParameter("w", webhookId).setFirstResult(skip).setMaxResults(take).getResultList();
     }
 
+    /** Every delivery an invoice's events caused, oldest first. */
+    public List<WebhookDelivery> ofInvoice(String storeId, String invoiceId) {
+        return em.createQuery("select d from WebhookDelivery d where d.storeId = :s and d.invoiceId = :i"
+                        + " order by d.createdAt, d.id", WebhookDelivery.class)
+                .setParameter("s", storeId).setParameter("i", invoiceId).getResultList();
+    }
+
     public List<WebhookAttempt> attempts(String deliveryId) {
         return em.createQuery("select a from WebhookAttempt a where a.deliveryId = :d order by a.attemptedAt, a.id",
                 WebhookAttempt.class).setParameter("d", deliveryId).getResultList();
