@@ -29,7 +29,7 @@ public class InvoiceActivity {
         return invoices.events(invoiceId);
     }
 
-    /** Oldest first, redeliveries included; needs the same permission as the webhook delivery log. */
+    /** In event order, redeliveries included; needs the same permission as the webhook delivery log. */
     public List<DeliveryWithAttempts> deliveries(Caller caller, String storeId, String invoiceId) {
         authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         requireInvoice(storeId, invoiceId);

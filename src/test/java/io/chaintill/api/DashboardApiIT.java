@@ -2,7 +2,6 @@ package io.chaintill.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chaintill.support.ApiClient;
@@ -153,9 +152,11 @@ class DashboardApiIT {
         String again = api.post("/api/v1/stores/" + storeId + "/webhooks/" + webhookId + "/deliveries/"
                 + first.getString("id") + "/redeliver", null).expect(200).body().replace("\"", "");
         shop.await(r -> r.bodyText().contains(again), 1, WAIT);
-        JsonObject last = lastOf(api.get(path(paidId) + "/webhook-deliveries").expect(200).array());
-        assertEquals(again, last.getString("id"));
-        assertTrue(last.getBoolean("isRedelivery"));
+        JsonArray withRedelivery = api.get(path(paidId) + "/webhook-deliveries").expect(200).array();
+        JsonObject redelivery = withRedelivery.getJsonObject(1);
+        assertEquals(again, redelivery.getString("id"), "listed right after the delivery it repeats");
+        assertTrue(redelivery.getBoolean("isRedelivery"));
+        assertEquals(first.getString("id"), redelivery.getString("originalDeliveryId"));
 
         assertEquals("missing-permission", viewer.get(path(paidId) + "/webhook-deliveries").expect(403).object().getString("code"));
         api.get(path(otherStoreInvoiceId) + "/webhook-deliveries").expect(404);
@@ -233,11 +234,6 @@ class DashboardApiIT {
     private static JsonObject only(JsonArray array) {
         assertEquals(1, array.size(), array.toString());
         return array.getJsonObject(0);
-    }
-
-    private static JsonObject lastOf(JsonArray array) {
-        assertNotNull(array);
-        return array.getJsonObject(array.size() - 1);
     }
 
     private static String path(String invoiceId) {
