@@ -83,6 +83,7 @@
   }
 
   function poll() {
+    root.dataset.live = 'poll'; // which channel is in use, for tests and for anyone debugging a page
     if (!polling) {
       refresh();
       polling = setInterval(refresh, 3000);
@@ -102,6 +103,7 @@
     source = new EventSource(d.eventsUrl);
     source.addEventListener('status', function (e) {
       failures = 0;
+      root.dataset.live = 'events';
       render(JSON.parse(e.data));
     });
     source.onerror = function () {

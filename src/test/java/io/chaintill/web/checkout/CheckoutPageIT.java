@@ -18,10 +18,14 @@ import io.chaintill.support.Browser;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -127,6 +131,7 @@ class CheckoutPageIT {
             node.send(MINER, address, new BigDecimal("0.001"));
             awaitStatus(b, "Payment seen, waiting for confirmations (0/2)");
             assertEquals("set before paying", b.script("return window.chaintillTestMarker;"), "no reload");
+            assertEquals("events", b.find("#checkout").getDomAttribute("data-live"), "pushed by server-sent events");
             assertTrue(b.find("#pay").getDomProperty("hidden").equals("true"), "nothing left to pay");
             b.screenshot("payment-seen");
 
@@ -248,7 +253,7 @@ class CheckoutPageIT {
 
     @Test
     @Order(6)
-    void securityHeadersAndTheFriendlyNotFoundPage() {
+    void securityHeadersEventStreamAndTheFriendlyNotFoundPage() throws IOException {
         ApiClient anon = api.anonymous();
         String id = invoice("{\"amount\":\"5\",\"currency\":\"USD\"}");
         for (String path : List.of("/i/" + id, "/checkout/" + id + "/status", "/i/no-such-invoice")) {
@@ -261,6 +266,11 @@ class CheckoutPageIT {
         assertFalse(anon.get("/i/" + id).body().contains("style="), "no inline style");
         JsonObject status = anon.get("/checkout/" + id + "/status").expect(200).object();
         assertEquals("waiting", status.getString("state"));
+        String[] stream = firstEvent(server.baseUrl() + "/checkout/" + id + "/events?lang=de");
+        assertEquals("text/event-stream", stream[0].split(";")[0]);
+        assertEquals(CheckoutHeaders.CSP, stream[1]);
+        assertTrue(stream[2].startsWith("event: status\n"), stream[2]);
+        assertTrue(stream[2].contains("\"message\":\"Warte auf Zahlung\""), stream[2]);
         assertEquals(404, anon.get("/checkout/nope/status").status());
         ApiResponse missing = anon.get("/i/%3Cscript%3E");
         assertEquals(404, missing.status());
@@ -290,6 +300,25 @@ class CheckoutPageIT {
             assertFalse(b.find("#pay").isDisplayed(), "no QR or address for an expired invoice");
             b.screenshot("expired");
             assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    /** {content type, CSP header, first event block} of an event stream, read over plain HTTP. */
+    private static String[] firstEvent(String url) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        c.setRequestProperty("Accept", "text/event-stream");
+        c.setReadTimeout(10_000);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder event = new StringBuilder();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isEmpty() && event.indexOf("data:") >= 0) {
+                    break;
+                }
+                event.append(line).append('\n');
+            }
+            return new String[] {c.getContentType(), c.getHeaderField("Content-Security-Policy"), event.toString()};
+        } finally {
+            c.disconnect();
         }
     }
 
