@@ -71,9 +71,10 @@ public class CheckoutQuery {
         CryptoAmount paid = InvoicePayments.sumOfValid(prompt, seen);
         CryptoAmount due = prompt.due();
         CryptoAmount remaining = due == null ? null : due.minus(paid).atLeastZero();
-        // Chain cursors are keyed by the chain's native currency ("BTC"); a method without one shows what the
-        // payments themselves say (in a block or not).
-        Optional<Integer> tip = cursors.find(prompt.currency()).map(ChainCursor::height);
+        // Followers key their cursors by the method id (tokens: "USDT-ERC20") or by the chain's native currency
+        // ("BTC", "ETH"); a method without a cursor shows what the payments themselves say (in a block or not).
+        Optional<Integer> tip = cursors.find(prompt.paymentMethodId().toString())
+                .or(() -> cursors.find(prompt.currency())).map(ChainCursor::height);
         int confirmations = Integer.MAX_VALUE;
         int required = 0;
         int valid = 0;

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,7 +23,7 @@ import java.util.Optional;
 @Path("i/{invoiceId}")
 @RequestScoped
 public class CheckoutResource {
-    private static final MediaType HTML = MediaType.valueOf("text/html; charset=utf-8");
+    private static final String HTML = "text/html; charset=utf-8";
 
     @Inject
     CheckoutQuery query;

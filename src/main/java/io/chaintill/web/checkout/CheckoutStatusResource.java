@@ -28,7 +28,7 @@ import java.util.Optional;
 @Path("checkout/{invoiceId}")
 @RequestScoped
 public class CheckoutStatusResource {
-    private static final MediaType JSON = MediaType.valueOf("application/json; charset=utf-8");
+    private static final String JSON = "application/json; charset=utf-8";
 
     @Inject
     CheckoutQuery query;
