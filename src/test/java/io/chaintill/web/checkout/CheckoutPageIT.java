@@ -287,7 +287,7 @@ class CheckoutPageIT {
 
     @Test
     @Order(7)
-    void expiredInvoiceSaysSo() {
+    void expiredInvoiceSaysSoAndALatePaymentIsAcknowledged() {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!"Expired".equals(api.get("/api/v1/stores/" + storeId + "/invoices/" + expiringInvoiceId).expect(200)
                 .object().getString("status"))) {
@@ -299,6 +299,18 @@ class CheckoutPageIT {
             assertEquals("This invoice has expired. Please do not send a payment to it.", b.find("#status").getText());
             assertFalse(b.find("#pay").isDisplayed(), "no QR or address for an expired invoice");
             b.screenshot("expired");
+            assertEquals(List.of(), b.consoleErrors());
+
+            // the buyer pays anyway, from an address copied earlier, and comes back to the page
+            JsonObject prompt = api.get("/api/v1/stores/" + storeId + "/invoices/" + expiringInvoiceId + "/payment-methods")
+                    .expect(200).array().getJsonObject(0);
+            node.send(MINER, prompt.getString("destination"), new BigDecimal(prompt.getString("amount")));
+            b.await(WAIT, d -> {
+                d.navigate().refresh();
+                return b.find("#status").getText().startsWith("Paid after the invoice expired, waiting for confirmations");
+            });
+            assertEquals("paidLateSeen", b.find("#checkout").getDomAttribute("data-state"));
+            b.screenshot("paid-late");
             assertEquals(List.of(), b.consoleErrors());
         }
     }
