@@ -220,8 +220,8 @@ picker.addEventListener('change', () => {
     // keep the same kind of page for the newly picked store
     const hash = window.location.hash;
     const m = hash.match(/^#\/stores\/[^/?]+(\/(invoices|webhooks))?/);
-    if (m && m[1]) {
-        ctx.go('#/stores/' + encodeURIComponent(id) + m[1]);
+    if (m && id) {
+        ctx.go('#/stores/' + encodeURIComponent(id) + (m[1] || ''));
     } else {
         render();
     }
