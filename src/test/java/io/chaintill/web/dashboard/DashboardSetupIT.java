@@ -356,6 +356,12 @@ class DashboardSetupIT {
         browser.screenshot("logged-out");
         assertEquals(401, ApiClient.at(base).anonymous().send("GET", "/api/v1/stores", null,
                 "Cookie", SessionCookie.NAME + "=" + sessionCookie).status(), "the old cookie is worthless");
+        // the page's calls get a challenge browsers do not answer with a password dialog; other clients get Basic
+        ApiResponse fromPage = ApiClient.at(base).anonymous().send("GET", "/api/v1/stores", null,
+                "Cookie", SessionCookie.NAME + "=" + sessionCookie, "X-CSRF-Token", "any");
+        assertEquals(401, fromPage.status());
+        assertTrue(fromPage.header("WWW-Authenticate").startsWith("Session"), fromPage.header("WWW-Authenticate"));
+        assertTrue(ApiClient.at(base).anonymous().get("/api/v1/stores").header("WWW-Authenticate").startsWith("Basic"));
         HttpResponse<String> shell = get("/dashboard", sessionCookie);
         assertEquals(303, shell.statusCode());
         assertTrue(shell.headers().firstValue("Location").orElseThrow().endsWith("/dashboard/login"));
