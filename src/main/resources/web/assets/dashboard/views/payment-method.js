@@ -8,12 +8,15 @@ import { el, clear, field, fieldErrors, clearErrors } from '../dom.js';
 import { ApiError } from '../api.js';
 
 const PREVIEW_COUNT = 5;
-const PRIVATE_KEY = /^\s*[xyzXYZtuvTUV]prv[1-9A-HJ-NP-Za-km-z]{20,}/;
-const SEED_WORDS = /^\s*[a-z]{3,8}(\s+[a-z]{3,8}){11,}\s*$/;
+// The same shapes the server refuses (chain/SecretMaterialGuard): extended private keys anywhere in the text,
+// WIF and raw hex private keys, and 12 to 25 words (a seed phrase).
+const PRIVATE_KEY = /(^|[^1-9A-HJ-NP-Za-km-z])[xyztuvXYZUV]prv[1-9A-HJ-NP-Za-km-z]{20,}/;
+const WIF_OR_HEX = /^\s*([59][1-9A-HJ-NP-Za-km-z]{50}|[KLc][1-9A-HJ-NP-Za-km-z]{51}|(0[xX])?[0-9a-fA-F]{64})\s*$/;
+const SEED_WORDS = /^\s*\p{L}+(\s+\p{L}+){11,24}\s*$/u;
 
 /** Why a pasted value must not be used, or null when it may be a public key. */
 export function secretProblem(value) {
-    if (PRIVATE_KEY.test(value)) {
+    if (PRIVATE_KEY.test(value) || WIF_OR_HEX.test(value)) {
         return 'This is a PRIVATE key: never paste it here or anywhere online. Use the wallet\'s extended PUBLIC key '
             + '(xpub, ypub, zpub, tpub, upub or vpub) instead. Nothing was sent.';
     }
@@ -52,9 +55,8 @@ export default {
         const saveButton = el('button', { type: 'submit', id: 'save', disabled: true }, 'Save');
         const previewBox = el('div', { id: 'preview-box', 'aria-live': 'polite' });
         const form = el('form', { class: 'panel', id: 'payment-method-form', novalidate: true },
-            field('Extended public key', input,
-                'Your wallet\'s account key for receiving: xpub/zpub (mainnet) or tpub/vpub (test networks); append -[p2sh] '
-                + 'or -[legacy] for those address types. A PUBLIC key only lets ChainTill derive addresses; your funds stay in your wallet.'),
+            field('Extended public key', input, keyHint(params.paymentMethodId)
+                + ' A PUBLIC key only lets ChainTill derive addresses; your funds stay in your wallet.'),
             el('div', { class: 'check' }, enabled, el('label', { for: 'pm-enabled' }, 'Enabled (offered on new invoices)')),
             el('div', { class: 'actions' }, previewButton, saveButton),
             previewBox);
@@ -139,6 +141,15 @@ export default {
         }
     },
 };
+
+function keyHint(paymentMethodId) {
+    if (paymentMethodId.startsWith('BTC')) {
+        return 'Your wallet\'s account key for receiving: xpub/zpub (mainnet) or tpub/vpub (test networks); append -[p2sh] '
+            + 'or -[legacy] for those address types.';
+    }
+    // ETH-CHAIN and the ERC-20 tokens: addresses come from the Ethereum account key m/44'/60'/0'
+    return 'Your Ethereum wallet\'s account xpub (derivation path m/44\'/60\'/0\'); addresses are m/44\'/60\'/0\'/0/i.';
+}
 
 function showPreview(box, addresses) {
     clear(box);
