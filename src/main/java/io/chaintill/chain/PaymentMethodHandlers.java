@@ -40,6 +40,15 @@ public class PaymentMethodHandlers {
                 + " is not supported by this server (supported: " + supported() + ")"));
     }
 
+    /**
+     * Decimals of an asset some payment method here is paid in (USDT as its configured token), so an invoice priced
+     * in that asset can be paid to the unit. The smallest when several methods carry it; empty for other currencies.
+     */
+    public Optional<Integer> assetDecimals(String currency) {
+        return handlers.stream().filter(h -> h.id().currency().equalsIgnoreCase(currency))
+                .map(PaymentMethodHandler::decimals).min(Integer::compare);
+    }
+
     public List<String> supported() {
         return handlers.stream().map(h -> h.id().toString()).sorted().toList();
     }

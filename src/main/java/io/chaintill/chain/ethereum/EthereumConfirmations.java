@@ -4,8 +4,8 @@ import io.chaintill.domain.payment.SpeedPolicy;
 
 /**
  * Blocks a payment on Ethereum (ether or token) needs under each speed policy. Proof-of-stake blocks come every
- * 12 s and reorgs deeper than a couple of blocks are rare, so LowSpeed's 12 blocks (about 2.5 minutes) is well
- * before finality (about 13 minutes) but past every reorg seen on mainnet since the merge. There is no RBF signal:
+ * 12 s and mainnet reorgs are rare and shallow (usually one block), so LowSpeed's 12 blocks (about 2.5 minutes)
+ * stops short of finality (about 13 minutes) to keep checkouts short. There is no RBF signal:
  * any pending transaction can be replaced by one with the same nonce, so "replaceable" does not change the count.
  */
 public final class EthereumConfirmations {

@@ -116,4 +116,14 @@ class EthereumPaymentHandlersTest {
         assertTrue(handlers().ether().orElseThrow().matchKey("0x70997970C51812dc3A010C7d01b50e0d17dc79C8")
                 .equals("70997970c51812dc3a010c7d01b50e0d17dc79c8"));
     }
+
+    @Test
+    void invoicesPricedInATokenUseTheConfiguredDecimals() {
+        PaymentMethodHandlers bsc = new PaymentMethodHandlers(new EthereumPaymentHandlers(
+                settings(56L, "USDT:0x55d398326f99059fF775485246999027B3197955:18")).handlers());
+        assertEquals(Optional.of(18), bsc.assetDecimals("usdt"));
+        assertEquals(Optional.of(18), bsc.assetDecimals("ETH"));
+        assertEquals(Optional.empty(), bsc.assetDecimals("USD"));
+        assertEquals(Optional.of(6), new PaymentMethodHandlers(handlers().handlers()).assetDecimals("USDT"));
+    }
 }
