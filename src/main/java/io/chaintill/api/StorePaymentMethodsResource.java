@@ -101,7 +101,7 @@ public class StorePaymentMethodsResource {
     @Path("{paymentMethodId}/preview")
     public JsonObject preview(@PathParam("paymentMethodId") String id, @QueryParam("offset") @DefaultValue("0") int offset,
                               @QueryParam("count") @DefaultValue("10") int count) {
-        return preview(Callers.required(request), method(id), null, offset, count);
+        return preview(Callers.required(request), method(id), null, offset, count, "count");
     }
 
     // ---- Greenfield 1: /payment-methods/onchain/{cryptoCode} ----
@@ -134,7 +134,7 @@ public class StorePaymentMethodsResource {
     public JsonObject previewOnchain(@PathParam("cryptoCode") String cryptoCode,
                                      @QueryParam("offset") @DefaultValue("0") int offset,
                                      @QueryParam("amount") @DefaultValue("10") int amount) {
-        return preview(Callers.required(request), onchain(cryptoCode), null, offset, amount);
+        return preview(Callers.required(request), onchain(cryptoCode), null, offset, amount, "amount");
     }
 
     /** Preview a key before saving it: {"derivationScheme": "..."} in the body. */
@@ -144,12 +144,13 @@ public class StorePaymentMethodsResource {
                                      @QueryParam("offset") @DefaultValue("0") int offset,
                                      @QueryParam("amount") @DefaultValue("10") int amount) {
         String scheme = JsonInput.parse(body).requiredString("derivationScheme");
-        return preview(Callers.required(request), onchain(cryptoCode), scheme, offset, amount);
+        return preview(Callers.required(request), onchain(cryptoCode), scheme, offset, amount, "amount");
     }
 
-    private JsonObject preview(Caller caller, PaymentMethodId method, String scheme, int offset, int count) {
+    /** @param countField the query parameter carrying the count: {@code count} in Greenfield 2, {@code amount} in 1 */
+    private JsonObject preview(Caller caller, PaymentMethodId method, String scheme, int offset, int count, String countField) {
         if (count < 1 || count > MAX_PREVIEW) {
-            throw new InvalidInputException("amount", "must be between 1 and " + MAX_PREVIEW);
+            throw new InvalidInputException(countField, "must be between 1 and " + MAX_PREVIEW);
         }
         if (offset < 0 || offset > Integer.MAX_VALUE - count) {
             throw new InvalidInputException("offset", "must be between 0 and " + (Integer.MAX_VALUE - count));

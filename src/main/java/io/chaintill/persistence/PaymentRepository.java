@@ -57,6 +57,17 @@ public class PaymentRepository {
                 .setParameter("m", method.toString()).setParameter("h", height).getResultList();
     }
 
+    /** Valid payments of a method to these prompts mined at or below {@code height}. */
+    public List<Payment> confirmedOfPrompts(PaymentMethodId method, Collection<String> promptIds, int height) {
+        if (promptIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from Payment p where p.paymentMethodId = :m and p.promptId in :ids"
+                        + " and p.blockHeight <= :h and p.status <> :invalid", Payment.class)
+                .setParameter("m", method.toString()).setParameter("ids", promptIds).setParameter("h", height)
+                .setParameter("invalid", PaymentStatus.Invalid).getResultList();
+    }
+
     /** Invoices with a valid payment not yet final: each new block may change their state. */
     public List<String> invoicesAwaitingConfirmations(PaymentMethodId method) {
         return em.createQuery("select distinct p.invoiceId from Payment p where p.paymentMethodId = :m"
@@ -103,10 +114,14 @@ public class PaymentRepository {
                         ((Number) r[3]).intValue()))).toList();
     }
 
-    /** Processing invoices whose monitoring window has closed. */
-    public List<String> processingPastMonitoring(Instant now, int limit) {
+    /**
+     * Processing invoices paid with {@code method} whose monitoring window has closed. By method, so only a follower
+     * that is up to date on that chain ends them (a payment confirmed while another chain's node is down counts).
+     */
+    public List<String> processingPastMonitoring(PaymentMethodId method, Instant now, int limit) {
         return em.createQuery("select i.id from Invoice i where i.status = io.chaintill.domain.invoice.InvoiceStatus.Processing"
-                        + " and i.monitoringEndsAt <= :now", String.class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
+                        + " and i.monitoringEndsAt <= :now and exists (select p.id from Payment p where"
+                        + " p.invoiceId = i.id and p.paymentMethodId = :m)", String.class)
+                .setParameter("now", now).setParameter("m", method.toString()).setMaxResults(limit).getResultList();
     }
 }
