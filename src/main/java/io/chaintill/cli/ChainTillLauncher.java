@@ -46,7 +46,7 @@ public final class ChainTillLauncher {
 
     public static void main(String[] args) throws Throwable {
         if (args.length > 0 && "sweep".equals(args[0])) {
-            Path unpacked = unpackedApplication(ownJar());
+            Path unpacked = unpackedApplication(ownJar(), cacheRoot());
             invokeMain(sweepLoader(unpacked), SWEEP_MAIN, Arrays.copyOfRange(args, 1, args.length));
         } else {
             invokeMain(ChainTillLauncher.class.getClassLoader(), PAYARA_MAIN, args);
@@ -75,11 +75,15 @@ public final class ChainTillLauncher {
         }
     }
 
-    /** The WAR's WEB-INF/classes and WEB-INF/lib, unpacked once per distinct WAR. */
-    static Path unpackedApplication(Path jar) throws IOException {
+    /** ${CHAINTILL_CACHE:-~/.cache/chaintill}/sweep, the cache the installers under deploy/ use too. */
+    private static Path cacheRoot() {
         String cache = System.getenv("CHAINTILL_CACHE");
-        Path root = (cache != null && !cache.isBlank() ? Path.of(cache)
+        return (cache != null && !cache.isBlank() ? Path.of(cache)
                 : Path.of(System.getProperty("user.home"), ".cache", "chaintill")).resolve("sweep");
+    }
+
+    /** The WAR's WEB-INF/classes and WEB-INF/lib, unpacked once per distinct WAR into a folder under {@code root}. */
+    static Path unpackedApplication(Path jar, Path root) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             ZipEntry war = zip.getEntry(EMBEDDED_WAR);
             if (war == null) {

@@ -74,6 +74,11 @@ public final class SweepCommand {
         } catch (SweepException e) {
             err.println("sweep: " + e.getMessage());
             return REFUSED;
+        } catch (RuntimeException e) {
+            // a bug or an answer nobody foresaw: say what happened in one line; transactions may have been sent
+            err.println("sweep: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "; run the dry run again to see what is left");
+            return FAILED;
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -68,6 +69,10 @@ class SweepIT {
 
     @BeforeAll
     static void start() throws Exception {
+        // "mvn test -Dtest='Sweep*'" (the unit tests) matches this class too: it needs the jar that
+        // "mvn verify" packages first, so it runs under failsafe only (which sets CHAINTILL_IT_DB)
+        Assumptions.assumeTrue(System.getenv("CHAINTILL_IT_DB") != null,
+                "SweepIT runs under failsafe (mvn verify -Dit.test=SweepIT), after the jar is packaged");
         byte[] entropy = new byte[16];
         new SecureRandom().nextBytes(entropy);
         mnemonic = MnemonicUtils.generateMnemonic(entropy);
@@ -245,6 +250,8 @@ class SweepIT {
             process.destroyForcibly();
             throw new AssertionError("sweep did not finish:\n" + output);
         }
+        // in the failsafe output file, for post-mortem
+        System.out.println("$ sweep " + String.join(" ", args) + "\n" + output + "(exit " + process.exitValue() + ")");
         return new Run(process.exitValue(), output);
     }
 
