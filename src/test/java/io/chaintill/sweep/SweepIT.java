@@ -65,6 +65,7 @@ class SweepIT {
     private static String etherStore;
     private static String tokenStore;
     private static final List<String> etherDeposits = new ArrayList<>();
+    private static final List<JsonObject> etherInvoices = new ArrayList<>();
     private static final List<String> tokenDeposits = new ArrayList<>();
 
     @BeforeAll
@@ -95,6 +96,7 @@ class SweepIT {
 
         for (String amount : ETHER_PAID) {
             JsonObject invoice = invoice(etherStore, amount, "ETH");
+            etherInvoices.add(invoice);
             etherDeposits.add(address(invoice));
             node.waitForReceipt(node.sendEther(1, address(invoice), units(amount, ETHER)));
             awaitPaid(invoice, amount);
@@ -189,6 +191,16 @@ class SweepIT {
         BigInteger fees = units(line(run.output, "total fees: ").replace(" ETH", ""), ETHER);
         assertEquals(held.subtract(fees), node.balance(to), "destination = all the ether minus the three fees");
         assertEquals(3, run.output.lines().filter(l -> l.contains(": sent ") && l.contains(" in 0x")).count(), run.output);
+
+        // money leaving a paid address is the merchant's business: the invoices keep their payments
+        node.mine(3);
+        sleepFollowerPasses();
+        for (int i = 0; i < etherInvoices.size(); i++) {
+            JsonObject p = prompt(etherInvoices.get(i));
+            assertEquals(ETHER_PAID.get(i), p.getString("paymentMethodPaid"), "still paid after the sweep");
+            assertFalse("Invalid".equals(api.get("/api/v1/stores/" + etherStore + "/invoices/"
+                    + etherInvoices.get(i).getString("id")).expect(200).object().getString("status")));
+        }
     }
 
     @Test
@@ -307,6 +319,16 @@ class SweepIT {
     private static void awaitPaid(JsonObject invoice, String amount) {
         awaitTrue(() -> amount.equals(prompt(invoice).getString("paymentMethodPaid")),
                 "invoice " + invoice.getString("id") + " paid " + amount);
+    }
+
+    /** Enough time for the follower (1 s interval) to scan the new blocks and reconcile balances. */
+    private static void sleepFollowerPasses() {
+        try {
+            Thread.sleep(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static BigInteger units(String amount, BigInteger one) {
