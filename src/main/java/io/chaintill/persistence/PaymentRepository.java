@@ -33,6 +33,15 @@ public class PaymentRepository {
                 .setParameter("i", invoiceId).getResultList();
     }
 
+    /** Payments of several invoices at once (empty input, empty answer: an empty IN list is not portable SQL). */
+    public List<Payment> ofInvoices(Collection<String> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from Payment p where p.invoiceId in :i order by p.receivedAt, p.id", Payment.class)
+                .setParameter("i", List.copyOf(invoiceIds)).getResultList();
+    }
+
     public List<Payment> ofPrompt(String promptId) {
         return em.createQuery("select p from Payment p where p.promptId = :i order by p.receivedAt, p.id", Payment.class)
                 .setParameter("i", promptId).getResultList();
