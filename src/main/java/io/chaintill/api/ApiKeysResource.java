@@ -45,6 +45,23 @@ public class ApiKeysResource {
         return Response.ok(of(created.key(), created.rawKey())).build();
     }
 
+    /** ChainTill addition: the caller's keys, masked, each with its id (the SHA-256 of the key, useless as a key). */
+    @GET
+    public jakarta.json.JsonArray list() {
+        var out = Json.createArrayBuilder();
+        access.keysOf(Callers.required(request)).forEach(k -> out.add(Json.createObjectBuilder(of(k, null))
+                .add("id", k.keyHash()).add("createdTime", k.createdAt().getEpochSecond())));
+        return out.build();
+    }
+
+    /** ChainTill addition: revoke one of the caller's keys by its id, since the key itself is never shown again. */
+    @DELETE
+    @Path("id/{keyId}")
+    public Response revokeById(@PathParam("keyId") String keyId) {
+        access.revokeByHash(Callers.required(request), keyId);
+        return Response.ok().build();
+    }
+
     @GET
     @Path("current")
     public JsonObject current() {

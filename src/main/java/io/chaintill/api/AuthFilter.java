@@ -15,7 +15,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Resolves the caller from {@code Authorization: token <apikey>} (Greenfield) or HTTP Basic (user login).
+ * Resolves the caller from {@code Authorization: token <apikey>} (Greenfield) or HTTP Basic (user login), or,
+ * without an Authorization header, from the dashboard's session cookie (see {@link SessionAuthentication}).
  * Bad credentials fail here with 401; requests without any are let through, and each endpoint decides
  * whether it needs a caller (see {@link Callers}).
  */
@@ -28,6 +29,7 @@ public class AuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
+            SessionAuthentication.apply(request);
             return;
         }
         AccessService access = CDI.current().select(AccessService.class).get();

@@ -1,12 +1,13 @@
 package io.chaintill.api;
 
 import io.chaintill.application.Caller;
+import io.chaintill.application.ChainHeights;
+import io.chaintill.application.InvoiceActivity;
 import io.chaintill.application.InvoicePayments;
 import io.chaintill.application.InvoiceService;
 import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.invoice.Invoice;
-import io.chaintill.domain.invoice.InvoiceStatus;
 import io.chaintill.persistence.InvoiceQuery;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,10 +30,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /** Greenfield invoices of a store. */
 @Path("api/v1/stores/{storeId}/invoices")
@@ -50,6 +48,10 @@ public class InvoicesResource {
     PublicUrl publicUrl;
     @Inject
     InvoicePayments payments;
+    @Inject
+    ChainHeights heights;
+    @Inject
+    InvoiceActivity activity;
     @Context
     ContainerRequestContext request;
     @Context
@@ -65,22 +67,11 @@ public class InvoicesResource {
 
     @GET
     public JsonArray list(@QueryParam("orderId") List<String> orderIds, @QueryParam("status") List<String> statuses,
-                          @QueryParam("textSearch") String text, @QueryParam("startDate") Long start,
-                          @QueryParam("endDate") Long end, @QueryParam("includeArchived") @DefaultValue("false") boolean archived,
-                          @QueryParam("skip") @DefaultValue("0") int skip, @QueryParam("take") @DefaultValue("100") int take) {
-        if (skip < 0) {
-            throw new InvalidInputException("skip", "must not be negative");
-        }
-        if (take < 1 || take > MAX_TAKE) {
-            throw new InvalidInputException("take", "must be between 1 and " + MAX_TAKE);
-        }
-        Set<InvoiceStatus> wanted = EnumSet.noneOf(InvoiceStatus.class);
-        for (String s : statuses) {
-            wanted.add(status(s, "status"));
-        }
-        InvoiceQuery query = new InvoiceQuery(storeId, orderIds, wanted, text == null || text.isBlank() ? null : text.trim(),
-                start == null ? null : Instant.ofEpochSecond(start), end == null ? null : Instant.ofEpochSecond(end),
-                archived, skip, take);
+                          @QueryParam("textSearch") String text, @QueryParam("startDate") String start,
+                          @QueryParam("endDate") String end, @QueryParam("includeArchived") @DefaultValue("false") boolean archived,
+                          @QueryParam("skip") String skip, @QueryParam("take") String take) {
+        InvoiceQuery query = InvoiceFilters.query(storeId, orderIds, statuses, text, start, end, archived, skip, take,
+                100, MAX_TAKE);
         var out = Json.createArrayBuilder();
         invoices.search(Callers.required(request), query).forEach(i -> out.add(json(i)));
         return out.build();
@@ -131,20 +122,30 @@ public class InvoicesResource {
         Invoice invoice = invoices.get(Callers.required(request), storeId, invoiceId);
         var out = Json.createArrayBuilder();
         invoice.prompts().forEach(p -> out.add(PaymentPromptJson.of(p, handlers.require(p.paymentMethodId(), "paymentMethodId"),
-                payments.payments(p))));
+                payments.payments(p), heights.scannedHeight(p.paymentMethodId()).orElse(null))));
+        return out.build();
+    }
+
+    /** ChainTill addition: every recorded event of the invoice, oldest first, with the status each one left. */
+    @GET
+    @Path("{invoiceId}/events")
+    public JsonArray events(@PathParam("invoiceId") String invoiceId) {
+        var out = Json.createArrayBuilder();
+        activity.events(Callers.required(request), storeId, invoiceId).forEach(e -> out.add(InvoiceEventJson.of(e)));
+        return out.build();
+    }
+
+    /** ChainTill addition: the webhook deliveries the invoice's events caused, in the delivery log's shape. */
+    @GET
+    @Path("{invoiceId}/webhook-deliveries")
+    public JsonArray webhookDeliveries(@PathParam("invoiceId") String invoiceId) {
+        var out = Json.createArrayBuilder();
+        activity.deliveries(Callers.required(request), storeId, invoiceId).forEach(d -> out.add(
+                WebhookJson.deliveryOfInvoice(d.delivery(), d.attempts())));
         return out.build();
     }
 
     private JsonObject json(Invoice invoice) {
         return InvoiceJson.of(invoice, publicUrl.checkoutLink(uri, invoice.id()));
-    }
-
-    private static InvoiceStatus status(String value, String field) {
-        for (InvoiceStatus s : InvoiceStatus.values()) {
-            if (s.name().equalsIgnoreCase(value)) {
-                return s;
-            }
-        }
-        throw new InvalidInputException(field, "must be one of New, Processing, Settled, Expired, Invalid");
     }
 }

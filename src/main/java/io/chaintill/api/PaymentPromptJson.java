@@ -19,6 +19,11 @@ final class PaymentPromptJson {
     }
 
     static JsonObject of(PaymentPrompt prompt, PaymentMethodHandler handler, List<Payment> payments) {
+        return of(prompt, handler, payments, null);
+    }
+
+    /** With {@code scannedHeight} known, each payment also carries its {@code confirmations} (ChainTill addition). */
+    static JsonObject of(PaymentPrompt prompt, PaymentMethodHandler handler, List<Payment> payments, Integer scannedHeight) {
         CryptoAmount paid = InvoicePayments.sumOfValid(prompt, payments);
         CryptoAmount due = prompt.due();
         CryptoAmount remaining = due == null ? null : due.minus(paid).atLeastZero();
@@ -34,7 +39,7 @@ final class PaymentPromptJson {
                 .add("paymentMethodPaid", paid.toPlainString())
                 .add("totalPaid", paid.toPlainString())
                 .add("networkFee", "0")
-                .add("payments", payments(payments))
+                .add("payments", payments(payments, scannedHeight))
                 .add("activated", true)
                 .add("additionalData", Json.createObjectBuilder().add("keyPath", "0/" + prompt.derivationIndex()));
         InvoiceJson.nullable(b, "amount", due == null ? null : due.toPlainString());
@@ -42,12 +47,25 @@ final class PaymentPromptJson {
         return b.build();
     }
 
-    /** Greenfield's payment shape; receivedDate in unix seconds, fee unknown to a watch-only server (0). */
-    private static JsonArrayBuilder payments(List<Payment> payments) {
+    /**
+     * Greenfield's payment shape; receivedDate in unix seconds, fee unknown to a watch-only server (0). ChainTill adds
+     * txid, blockHeight and confirmations so a merchant can follow a payment without parsing the id.
+     */
+    private static JsonArrayBuilder payments(List<Payment> payments, Integer scannedHeight) {
         JsonArrayBuilder out = Json.createArrayBuilder();
         for (Payment p : payments) {
-            out.add(Json.createObjectBuilder()
+            var b = Json.createObjectBuilder();
+            if (scannedHeight != null) {
+                b.add("confirmations", p.confirmations(scannedHeight));
+            }
+            if (p.blockHeight() != null) {
+                b.add("blockHeight", p.blockHeight());
+            } else {
+                b.addNull("blockHeight");
+            }
+            out.add(b
                     .add("id", p.publicId())
+                    .add("txid", p.txid())
                     .add("receivedDate", p.receivedAt().getEpochSecond())
                     .add("value", p.value().toPlainString())
                     .add("fee", "0")

@@ -104,6 +104,23 @@ public class StorePaymentMethodsResource {
         return preview(Callers.required(request), method(id), null, offset, count, "count");
     }
 
+    /**
+     * ChainTill addition: preview the first addresses of a key before saving it, for any payment method
+     * ({"config": "xpub..."}), so a merchant can compare them with the wallet first.
+     */
+    @POST
+    @Path("{paymentMethodId}/preview")
+    public JsonObject previewUnsavedConfig(@PathParam("paymentMethodId") String id, String body,
+                                           @QueryParam("offset") @DefaultValue("0") int offset,
+                                           @QueryParam("count") @DefaultValue("10") int count) {
+        String scheme = JsonInput.parse(body).requiredString("config");
+        try {
+            return preview(Callers.required(request), method(id), scheme, offset, count);
+        } catch (InvalidInputException e) {
+            throw "derivationScheme".equals(e.field()) ? new InvalidInputException("config", e.getMessage()) : e;
+        }
+    }
+
     // ---- Greenfield 1: /payment-methods/onchain/{cryptoCode} ----
 
     @GET

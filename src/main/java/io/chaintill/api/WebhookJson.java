@@ -74,6 +74,12 @@ final class WebhookJson {
         return delivery(d).add("attempts", list).build();
     }
 
+    /** A delivery listed under its invoice: the delivery log's shape plus the webhook it went to. */
+    static JsonObject deliveryOfInvoice(WebhookDelivery d, List<WebhookAttempt> attempts) {
+        return Json.createObjectBuilder(delivery(d, attempts)).add("webhookId", d.webhookId())
+                .add("invoiceId", d.invoiceId()).build();
+    }
+
     /**
      * Greenfield's statuses: HttpSuccess (2xx), HttpError (ended on an HTTP answer that was not 2xx), Failed (ended
      * without an HTTP answer); ChainTill adds Pending for deliveries still being tried.

@@ -90,6 +90,14 @@ public class AccessService {
         repo.remove(key);
     }
 
+    /** The caller's own keys, for a person logged in with a password or session (a key cannot list its siblings). */
+    public List<ApiKey> keysOf(Caller caller) {
+        if (caller.apiKeyHash() != null) {
+            throw new AccessDeniedException("listing API keys needs a password or dashboard login, not an API key");
+        }
+        return repo.keysOfUser(caller.user().id());
+    }
+
     public ApiKey currentKey(Caller caller) {
         if (caller.apiKeyHash() == null) {
             throw new NotFoundException("apikey-not-found", "this request was not made with an API key");

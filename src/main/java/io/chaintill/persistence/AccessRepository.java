@@ -34,6 +34,11 @@ public class AccessRepository {
         return Optional.ofNullable(em.find(ApiKey.class, hash));
     }
 
+    public java.util.List<ApiKey> keysOfUser(String userId) {
+        return em.createQuery("select k from ApiKey k where k.userId = :u order by k.createdAt desc", ApiKey.class)
+                .setParameter("u", userId).getResultList();
+    }
+
     public void add(ApiKey key) {
         em.persist(key);
     }

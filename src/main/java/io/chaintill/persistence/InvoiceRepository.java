@@ -97,6 +97,18 @@ public class InvoiceRepository {
                 .setParameter("i", invoiceId).getResultList();
     }
 
+    /** The time of the latest event of {@code type} per invoice, for several invoices in one query. */
+    public Map<String, Instant> lastEventTimes(List<String> invoiceIds, String type) {
+        Map<String, Instant> out = new java.util.HashMap<>();
+        if (invoiceIds.isEmpty()) {
+            return out;
+        }
+        em.createQuery("select e from InvoiceEventRecord e where e.invoiceId in :ids and e.type = :t", InvoiceEventRecord.class)
+                .setParameter("ids", invoiceIds).setParameter("t", type).getResultList()
+                .forEach(e -> out.merge(e.invoiceId(), e.createdAt(), (a, b) -> a.isAfter(b) ? a : b));
+        return out;
+    }
+
     private static String escapeLike(String s) {
         return s.replace("%", "").replace("_", "");
     }

@@ -1,12 +1,14 @@
 package io.chaintill.persistence;
 
 import io.chaintill.domain.invoice.PaymentPrompt;
+import io.chaintill.domain.payment.CryptoAmount;
 import io.chaintill.domain.payment.Payment;
 import io.chaintill.domain.payment.PaymentMethodId;
 import io.chaintill.domain.payment.PaymentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +31,15 @@ public class PaymentRepository {
     public List<Payment> ofInvoice(String invoiceId) {
         return em.createQuery("select p from Payment p where p.invoiceId = :i order by p.receivedAt, p.id", Payment.class)
                 .setParameter("i", invoiceId).getResultList();
+    }
+
+    /** Payments of several invoices at once (empty input, empty answer: an empty IN list is not portable SQL). */
+    public List<Payment> ofInvoices(Collection<String> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from Payment p where p.invoiceId in :i order by p.receivedAt, p.id", Payment.class)
+                .setParameter("i", List.copyOf(invoiceIds)).getResultList();
     }
 
     public List<Payment> ofPrompt(String promptId) {
@@ -87,6 +98,29 @@ public class PaymentRepository {
                         + " where p.promptId = pp.id and pp.keyId = :k and p.status <> :invalid")
                 .setParameter("k", keyId).setParameter("invalid", PaymentStatus.Invalid).getSingleResult();
         return Optional.ofNullable(max).map(m -> ((Number) m).intValue());
+    }
+
+    /**
+     * Deposit addresses a store handed out for {@code method} from the account key {@code keyId}, by derivation
+     * index, each with the sum of its valid payments; with {@code onlyPaid} just those that received something.
+     * Plain SQL because JPQL cannot left-join the unrelated payment rows; it runs unchanged on H2 and PostgreSQL.
+     */
+    public List<DepositAddress> depositAddresses(String storeId, PaymentMethodId method, String keyId, boolean onlyPaid) {
+        String sql = "SELECT pp.derivation_index, pp.destination, pp.invoice_id, pp.decimals,"
+                + " COALESCE(SUM(p.value_units), 0), COUNT(p.id)"
+                + " FROM payment_prompt pp JOIN invoice i ON i.id = pp.invoice_id"
+                + " LEFT JOIN payment p ON p.prompt_id = pp.id AND p.status <> ?1"
+                + " WHERE i.store_id = ?2 AND pp.payment_method_id = ?3 AND pp.key_id = ?4"
+                + " GROUP BY pp.id, pp.derivation_index, pp.destination, pp.invoice_id, pp.decimals"
+                + (onlyPaid ? " HAVING COUNT(p.id) > 0" : "")
+                + " ORDER BY pp.derivation_index, pp.id";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql)
+                .setParameter(1, PaymentStatus.Invalid.name()).setParameter(2, storeId)
+                .setParameter(3, method.toString()).setParameter(4, keyId).getResultList();
+        return rows.stream().map(r -> new DepositAddress(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
+                CryptoAmount.ofUnits(new BigDecimal(r[4].toString()).toBigIntegerExact(),
+                        ((Number) r[3]).intValue()))).toList();
     }
 
     /**

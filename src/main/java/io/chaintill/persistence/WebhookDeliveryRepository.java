@@ -43,6 +43,16 @@ public class WebhookDeliveryRepository {
                 .setParameter("w", webhookId).setFirstResult(skip).setMaxResults(take).getResultList();
     }
 
+    /**
+     * Every delivery an invoice's events caused, in event order (deliveries of one fan-out share a time), each
+     * event's redeliveries after its first delivery.
+     */
+    public List<WebhookDelivery> ofInvoice(String storeId, String invoiceId) {
+        return em.createQuery("select d from WebhookDelivery d where d.storeId = :s and d.invoiceId = :i"
+                        + " order by d.eventId, d.createdAt, d.id", WebhookDelivery.class)
+                .setParameter("s", storeId).setParameter("i", invoiceId).getResultList();
+    }
+
     public List<WebhookAttempt> attempts(String deliveryId) {
         return em.createQuery("select a from WebhookAttempt a where a.deliveryId = :d order by a.attemptedAt, a.id",
                 WebhookAttempt.class).setParameter("d", deliveryId).getResultList();

@@ -1,0 +1,69 @@
+package io.chaintill.api;
+
+import io.chaintill.domain.InvalidInputException;
+import io.chaintill.domain.invoice.InvoiceStatus;
+import io.chaintill.persistence.InvoiceQuery;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the invoice list's query parameters (shared by the JSON list and the CSV export). Numbers arrive as text
+ * and are parsed here, so a bad value is a 422 naming its parameter rather than JAX-RS's bare 404.
+ */
+final class InvoiceFilters {
+    private InvoiceFilters() {
+    }
+
+    static InvoiceQuery query(String storeId, List<String> orderIds, List<String> statuses, String text, String start,
+                              String end, boolean includeArchived, String skip, String take, int defaultTake, int maxTake) {
+        int from = integer(skip, 0, "skip");
+        if (from < 0) {
+            throw new InvalidInputException("skip", "must not be negative");
+        }
+        int limit = integer(take, defaultTake, "take");
+        if (limit < 1 || limit > maxTake) {
+            throw new InvalidInputException("take", "must be between 1 and " + maxTake);
+        }
+        Set<InvoiceStatus> wanted = EnumSet.noneOf(InvoiceStatus.class);
+        for (String s : statuses) {
+            wanted.add(status(s));
+        }
+        List<String> orders = orderIds.stream().filter(o -> o != null && !o.isBlank()).toList();
+        return new InvoiceQuery(storeId, orders, wanted, text == null || text.isBlank() ? null : text.trim(),
+                time(start, "startDate"), time(end, "endDate"), includeArchived, from, limit);
+    }
+
+    static InvoiceStatus status(String value) {
+        for (InvoiceStatus s : InvoiceStatus.values()) {
+            if (s.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
+                return s;
+            }
+        }
+        throw new InvalidInputException("status", "must be one of New, Processing, Settled, Expired, Invalid");
+    }
+
+    /** Unix seconds, as Greenfield passes times; empty means no bound. */
+    private static Instant time(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(value.trim()));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            throw new InvalidInputException(field, "must be a time in unix seconds");
+        }
+    }
+
+    private static int integer(String value, int fallback, String field) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.chaintill.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.chaintill.domain.InvalidInputException;
+import io.chaintill.domain.invoice.InvoiceStatus;
+import io.chaintill.persistence.InvoiceQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class InvoiceFiltersTest {
+    @Test
+    void readsEveryFilter() {
+        InvoiceQuery q = InvoiceFilters.query("s1", List.of("o-1", " "), List.of("settled", "New"), "  shoes ",
+                "1700000000", "1700086400", true, "20", "10", 100, 1000);
+        assertEquals(List.of("o-1"), q.orderIds());
+        assertEquals(Set.of(InvoiceStatus.Settled, InvoiceStatus.New), q.statuses());
+        assertEquals("shoes", q.text());
+        assertEquals(Instant.ofEpochSecond(1700000000), q.start());
+        assertEquals(Instant.ofEpochSecond(1700086400), q.end());
+        assertEquals(20, q.skip());
+        assertEquals(10, q.take());
+    }
+
+    @Test
+    void emptyValuesMeanNoFilterAndDefaults() {
+        InvoiceQuery q = InvoiceFilters.query("s1", List.of(), List.of(), "", "", null, false, null, "", 100, 1000);
+        assertNull(q.text());
+        assertNull(q.start());
+        assertEquals(0, q.skip());
+        assertEquals(100, q.take());
+    }
+
+    @Test
+    void badValuesNameTheirParameter() {
+        assertEquals("startDate", field(() -> query("yesterday", null, null, null, null)));
+        assertEquals("endDate", field(() -> query(null, "1.5", null, null, null)));
+        assertEquals("skip", field(() -> query(null, null, "-1", null, null)));
+        assertEquals("take", field(() -> query(null, null, null, "0", null)));
+        assertEquals("take", field(() -> query(null, null, null, "1001", null)));
+        assertEquals("take", field(() -> query(null, null, null, "many", null)));
+        assertEquals("status", field(() -> query(null, null, null, null, "Paid")));
+    }
+
+    private static void query(String start, String end, String skip, String take, String status) {
+        InvoiceFilters.query("s1", List.of(), status == null ? List.of() : List.of(status), null, start, end, false,
+                skip, take, 100, 1000);
+    }
+
+    private static String field(Runnable r) {
+        return assertThrows(InvalidInputException.class, r::run).field();
+    }
+}
