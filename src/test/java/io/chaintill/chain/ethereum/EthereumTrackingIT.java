@@ -54,6 +54,8 @@ class EthereumTrackingIT {
     private static String forwarder;
     private static String notAToken;
     private static JsonObject lateInvoice;
+    private static JsonObject crashInvoice;
+    private static Map<String, String> serverEnv;
     private static WebhookReceiver shop;
     private static String webhookSecret;
 
@@ -72,6 +74,7 @@ class EthereumTrackingIT {
         if ("h2".equals(TestEnvironment.db())) {
             env.put("CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-eth-tracking-").toString());
         }
+        serverEnv = Map.copyOf(env);
         server = ServerProcess.start(env);
         api = server.api().admin().newKey("unrestricted");
         etherStore = store("Ether shop", "ETH-CHAIN");
@@ -240,19 +243,37 @@ class EthereumTrackingIT {
 
     @Test
     @Order(10)
-    void afterACrashPaymentsMadeWhileDownAreFoundFromTheCursor() {
-        JsonObject invoice = ether("0.05", "MediumSpeed", 60);
-        String address = address(invoice);
+    void whileDownPaymentsAreMadeAndANodeOnAnotherChainIdIsRefusedWithoutRecordingThem() {
+        crashInvoice = ether("0.05", "MediumSpeed", 60);
+        String address = address(crashInvoice);
         server.kill();
         node.sendEther(6, address, wei("0.05"));
         node.mine(3);
-        server.restart();
-        awaitStatus(invoice, "Settled", "None");
-        assertEquals(1, prompt(invoice).getJsonArray("payments").size(), "counted once");
+        Map<String, String> wrongEnv = new HashMap<>(serverEnv);
+        wrongEnv.put("CHAINTILL_ETH_CHAIN_ID", "1");
+        try (ServerProcess wrong = ServerProcess.start(wrongEnv)) { // same database as the crashed server
+            ApiClient other = ApiClient.at(wrong.baseUrl()).withKey(api.apiKey());
+            awaitTrue(() -> "DOWN".equals(chain(other, "ETH").getString("status")), "ETH DOWN on the wrong chain");
+            JsonObject eth = chain(other, "ETH");
+            assertEquals("the Ethereum node at " + node.rpcUrl() + " runs chain id 1337, but chaintill.eth.chain-id is 1;"
+                    + " Ethereum tracking refuses to use it", eth.getString("error"));
+            assertTrue(eth.isNull("scannedHeight"), "nothing scanned: " + eth);
+            assertEquals("DOWN", chain(other, "USDT-ERC20").getString("status"));
+            assertEquals("New", other.get("/api/v1/stores/" + etherStore + "/invoices/" + crashInvoice.getString("id"))
+                    .expect(200).object().getString("status"), "nothing recorded from the wrong chain");
+        }
     }
 
     @Test
     @Order(11)
+    void afterACrashPaymentsMadeWhileDownAreFoundFromTheCursor() {
+        server.restart();
+        awaitStatus(crashInvoice, "Settled", "None");
+        assertEquals(1, prompt(crashInvoice).getJsonArray("payments").size(), "counted once");
+    }
+
+    @Test
+    @Order(12)
     void latePaymentAfterExpiryIsPaidLate() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (!"Expired".equals(status(lateInvoice)) && Instant.now().isBefore(deadline)) {
@@ -263,23 +284,6 @@ class EthereumTrackingIT {
         awaitStatus(lateInvoice, "Processing", "PaidLate");
         node.mine(2);
         awaitStatus(lateInvoice, "Settled", "PaidLate");
-    }
-
-    @Test
-    @Order(12)
-    void aNodeOnAnotherChainIdIsRefused() {
-        Map<String, String> env = new HashMap<>(Map.of("CHAINTILL_ETH_RPC_URL", node.rpcUrl(),
-                "CHAINTILL_ETH_CHAIN_ID", "1", "CHAINTILL_ETH_TOKENS", ""));
-        try (ServerProcess wrong = ServerProcess.start(env)) {
-            ApiClient other = wrong.api();
-            BooleanSupplier down = () -> "DOWN".equals(other.get("/api/v1/health").expect(200).object()
-                    .getJsonObject("chains").getJsonObject("ETH").getString("status"));
-            awaitTrue(down, "ETH DOWN on the wrong chain");
-            JsonObject eth = other.get("/api/v1/health").expect(200).object().getJsonObject("chains").getJsonObject("ETH");
-            assertEquals("the Ethereum node at " + node.rpcUrl() + " runs chain id 1337, but chaintill.eth.chain-id is 1;"
-                    + " Ethereum tracking refuses to use it", eth.getString("error"));
-            assertTrue(eth.isNull("scannedHeight"), "nothing scanned: " + eth);
-        }
     }
 
     @Test
@@ -347,7 +351,11 @@ class EthereumTrackingIT {
     }
 
     private static JsonObject chain(String key) {
-        JsonObject chains = health().getJsonObject("chains");
+        return chain(api, key);
+    }
+
+    private static JsonObject chain(ApiClient client, String key) {
+        JsonObject chains = client.get("/api/v1/health").expect(200).object().getJsonObject("chains");
         return chains.containsKey(key) ? chains.getJsonObject(key) : Json.createObjectBuilder().add("status", "ABSENT").build();
     }
 
