@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bitcoinj.base.Base58;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.Sha256Hash;
@@ -40,6 +41,7 @@ public final class EthereumAccountKey {
     private static final int TPUB = 0x043587CF;
     private static final int XPRV = 0x0488ADE4;
     private static final int TPRV = 0x04358394;
+    private static final Pattern SINGLE_ADDRESS = Pattern.compile("(0[xX])?\\p{XDigit}{40}");
     private static final String KEY_ID_TAG = "chaintill/ethereum-account/v1/";
     private static final ECCurve SECP256K1 = CustomNamedCurves.getByName("secp256k1").getCurve();
 
@@ -70,6 +72,10 @@ public final class EthereumAccountKey {
         // Checked on the raw text first: a secret with a typo must still be refused as a secret.
         if (SecretMaterialGuard.looksSecret(trimmed)) {
             throw invalid(SECRET_MESSAGE);
+        }
+        if (SINGLE_ADDRESS.matcher(trimmed).matches()) {
+            throw invalid("this is a single address; ChainTill needs the account's extended public key so that every "
+                    + "invoice gets its own address: " + EXPECTED_FORMAT);
         }
         byte[] payload;
         try {

@@ -4,6 +4,8 @@ import io.chaintill.chain.PaymentMethodHandler;
 import io.chaintill.chain.PaymentMethodHandlerProvider;
 import io.chaintill.domain.payment.PaymentMethodId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,11 @@ public class EthereumPaymentHandlers implements PaymentMethodHandlerProvider {
     @Inject
     public EthereumPaymentHandlers(EthereumSettings settings) {
         this.settings = settings;
+    }
+
+    /** A typo in {@code chaintill.eth.tokens} stops the deployment instead of failing the first checkout. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        built();
     }
 
     @Override

@@ -144,7 +144,7 @@ class EthereumAccountKeyTest {
                 Arguments.of("   ", "an account key is required"),
                 Arguments.of(null, "an account key is required"),
                 Arguments.of(badChecksum, "wrong characters or checksum"),
-                Arguments.of("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "wrong characters or checksum"),
+                Arguments.of("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "this is a single address"),
                 Arguments.of("not a key", "wrong characters or checksum"),
                 Arguments.of(Base58.encode(checked(new byte[40])), "wrong length"),
                 Arguments.of(withVersion(ANVIL_XPUB, 0x04B24746), "only xpub or tpub"),
