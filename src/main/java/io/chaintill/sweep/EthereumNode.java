@@ -62,12 +62,23 @@ public final class EthereumNode implements AutoCloseable {
 
     /** The token's symbol(), if it has one. */
     public Optional<String> tokenSymbol(String token) {
-        return call(token, Erc20Calls.symbol()).map(t -> (String) t.getValue());
+        try {
+            return call(token, Erc20Calls.symbol()).map(t -> (String) t.getValue());
+        } catch (SweepException e) {
+            return Optional.empty(); // symbol() is optional in ERC-20: a revert only means there is none
+        }
     }
 
     /** The token's decimals(); refuses a contract without one (not an ERC-20). */
+    @SuppressWarnings("rawtypes")
     public int tokenDecimals(String token) {
-        return call(token, Erc20Calls.decimals()).map(t -> ((BigInteger) t.getValue()).intValueExact())
+        Optional<Type> decimals;
+        try {
+            decimals = call(token, Erc20Calls.decimals());
+        } catch (SweepException e) {
+            decimals = Optional.empty(); // reverted: no such function
+        }
+        return decimals.map(t -> ((BigInteger) t.getValue()).intValueExact())
                 .orElseThrow(() -> new SweepException(token + " has no decimals(): it is not an ERC-20 token contract"));
     }
 

@@ -1,6 +1,5 @@
 package io.chaintill.sweep;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,6 +89,8 @@ public final class SweepCommand {
         try (EthereumNode node = new EthereumNode(o.rpc())) {
             long chainId = checkChainId(o, chain, node);
             String token = o.tokenSweep() ? tokenContract(o, chain, node) : null;
+            int decimals = o.tokenSweep() ? node.tokenDecimals(token) : Units.ETHER_DECIMALS;
+            String asset = o.tokenSweep() ? o.tokenSymbol() : "ETH";
             out.printf("store %s, %s, chain %d, %d address%s handed out%n", o.storeId(), o.method(), chainId,
                     handedOut.size(), handedOut.size() == 1 ? "" : "es");
             SweepChecks.sameWallet(wallet, handedOut);
@@ -110,18 +111,9 @@ public final class SweepCommand {
                         + " fail, so the sweep only sends ether to an ordinary account address");
             }
             BigInteger gasPrice = node.gasPrice();
-            SweepPlan plan;
-            String asset;
-            int decimals;
-            if (o.tokenSweep()) {
-                plan = SweepPlan.token(tokenBalances(node, token, o.to(), handedOut), gasPrice, gas);
-                asset = o.tokenSymbol();
-                decimals = node.tokenDecimals(token);
-            } else {
-                plan = SweepPlan.ether(etherBalances(node, handedOut), gasPrice);
-                asset = "ETH";
-                decimals = Units.ETHER_DECIMALS;
-            }
+            SweepPlan plan = o.tokenSweep()
+                    ? SweepPlan.token(tokenBalances(node, token, o.to(), handedOut), gasPrice, gas)
+                    : SweepPlan.ether(etherBalances(node, handedOut), gasPrice);
             new PlanPrinter(out, asset, decimals).print(plan, o.to());
             String problem = plan.problem();
             if (problem != null) {
