@@ -163,6 +163,20 @@ class SweepIT {
     }
 
     @Test
+    @Order(3)
+    void aNodeOnAnotherChainIsRefused() throws Exception {
+        try (AnvilNode other = AnvilNode.start(31_337)) {
+            List<String> args = etherArgs(fresh());
+            args.set(args.indexOf(node.rpcUrl()), other.rpcUrl());
+            args.add("--execute");
+            Run run = sweep(args, mnemonic);
+            assertEquals(2, run.code, run.output);
+            assertTrue(run.output.contains("runs chain 31337 but the store's payments are on chain 1337"), run.output);
+        }
+        assertTrue(etherDeposits.stream().allMatch(a -> node.balance(a).signum() > 0), "nothing was sent");
+    }
+
+    @Test
     @Order(4)
     void etherDryRunChangesNoBalance() throws Exception {
         String to = fresh();
