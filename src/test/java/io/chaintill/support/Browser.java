@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -52,6 +53,17 @@ public final class Browser implements AutoCloseable {
     /** Screenshot numbers per test class, shared by all of its browsers so the files sort in test order. */
     private static final Map<String, AtomicInteger> SHOTS = new ConcurrentHashMap<>();
     private static Path[] binaries;
+    /**
+     * Selenium warns on every start that it has no CDP bindings for this Chromium version; only
+     * {@code executeCdpCommand} is used, which goes through chromedriver and needs none. Held here so the
+     * quieted loggers are not collected (and reset) while tests run.
+     */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.openqa.selenium.devtools"),
+            Logger.getLogger("org.openqa.selenium.chromium"));
+
+    static {
+        QUIET.forEach(l -> l.setLevel(Level.SEVERE));
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
