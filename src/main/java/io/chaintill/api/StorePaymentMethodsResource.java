@@ -115,7 +115,7 @@ public class StorePaymentMethodsResource {
                                            @QueryParam("count") @DefaultValue("10") int count) {
         String scheme = JsonInput.parse(body).requiredString("config");
         try {
-            return preview(Callers.required(request), method(id), scheme, offset, count);
+            return preview(Callers.required(request), method(id), scheme, offset, count, "count");
         } catch (InvalidInputException e) {
             throw "derivationScheme".equals(e.field()) ? new InvalidInputException("config", e.getMessage()) : e;
         }
