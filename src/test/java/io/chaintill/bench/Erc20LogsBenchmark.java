@@ -26,7 +26,7 @@ import java.util.Random;
 final class Erc20LogsBenchmark implements Benchmarks.Benchmark {
     private static final int TRANSFERS = 300;
     private static final int PAID = 30;
-    private static final int RUNS = 5;
+    private static final int RUNS = 21;
 
     @Override
     public String name() {
