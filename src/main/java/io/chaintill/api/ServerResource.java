@@ -2,6 +2,7 @@ package io.chaintill.api;
 
 import io.chaintill.application.ChainStatus;
 import io.chaintill.chain.PaymentMethodHandlers;
+import io.chaintill.chain.ethereum.EthereumSettings;
 import io.chaintill.domain.access.Policy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,8 @@ public class ServerResource {
     PaymentMethodHandlers handlers;
     @Inject
     ChainStatus chains;
+    @Inject
+    EthereumSettings ethereum;
     @Inject
     @ConfigProperty(name = "chaintill.network")
     String network;
@@ -80,13 +83,28 @@ public class ServerResource {
         }
         var methods = Json.createArrayBuilder();
         handlers.supported().forEach(methods::add);
-        return Json.createObjectBuilder()
+        var info = Json.createObjectBuilder()
                 .add("version", VERSION)
                 .add("network", network)
                 .addNull("onion")
                 .add("supportedPaymentMethods", methods)
                 .add("fullySynched", true)
-                .add("syncStatus", Json.createArrayBuilder())
-                .build();
+                .add("syncStatus", Json.createArrayBuilder());
+        ethereum.chainId().ifPresent(chainId -> info.add("ethereum", ethereumInfo(chainId)));
+        return info.build();
+    }
+
+    /**
+     * ChainTill addition: the chain id and token contracts the server accepts, public facts a client needs to
+     * talk to the same chain (the offline sweep tool checks its node against them and learns the token contract).
+     */
+    private JsonObject ethereumInfo(long chainId) {
+        var tokens = Json.createArrayBuilder();
+        ethereum.tokens().forEach(t -> tokens.add(Json.createObjectBuilder()
+                .add("paymentMethodId", t.methodId().toString())
+                .add("symbol", t.symbol())
+                .add("contract", t.contract())
+                .add("decimals", t.decimals())));
+        return Json.createObjectBuilder().add("chainId", chainId).add("tokens", tokens).build();
     }
 }

@@ -1,6 +1,5 @@
 package io.chaintill.application;
 
-import io.chaintill.domain.access.Policy;
 import io.chaintill.domain.payment.PaymentMethodId;
 import io.chaintill.domain.store.PaymentMethodConfig;
 import io.chaintill.persistence.DepositAddress;

@@ -12,7 +12,11 @@ public interface ChainSource {
     /** Human-readable name for logs and health, e.g. "bitcoind http://127.0.0.1:8332". */
     String describe();
 
-    /** True when the source's chain is {@code network} (a mainnet node must never serve a regtest server). */
+    /**
+     * True when the source's chain is the one this server is configured for (a mainnet node must never serve a
+     * regtest server): {@code network} for Bitcoin; chains identified otherwise (Ethereum's chain id) check the
+     * identity they were configured with and ignore {@code network}.
+     */
     boolean runsOn(ChainNetwork network);
 
     ChainTip tip();

@@ -8,7 +8,7 @@ import io.chaintill.chain.WatchedDestination;
 import io.chaintill.chain.WatchedDestinations;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Finds ether that reached a watched address without a top-level transaction to it (sent by a contract: a
- * multisig, an exchange's batch payout, a forwarder). For up to {@code maxPerPass} watched destinations per pass,
- * in rotation, it compares the address's balance at the cursor block with what the ledger already credited to it
- * there, and credits any excess as a payment confirmed in that block.
+ * multisig, an exchange's batch payout, a forwarder). Once per block for every watched destination (at most
+ * {@code maxPerPass} per pass) it compares the address's balance at the cursor block with what the ledger already
+ * credited to it there, and credits any excess as a payment confirmed in that block.
  * <p>
  * Such a payment has the synthetic txid {@code balance:<first 16 hex digits of the block hash>:<address>} (output
  * 0): unique per block and address, and distinct on a reorg's sibling block. A reorg unconfirms it like any payment;
@@ -36,8 +36,9 @@ public class EtherBalanceReconciler {
     private final CreditedAmounts credited;
     private final WatchedDestinations watched;
     private final int maxPerPass;
-    /** Where the next pass resumes in the destinations sorted by key, so every one is visited in turn. */
-    private String resumeAfter = "";
+    /** The block the addresses in {@link #checked} were compared at. */
+    private String checkedAt = "";
+    private final Set<String> checked = new HashSet<>();
 
     public EtherBalanceReconciler(EthereumRpc rpc, ChainSource source, ChainLedger ledger, CreditedAmounts credited,
                                   WatchedDestinations watched, int maxPerPass) {
@@ -56,7 +57,7 @@ public class EtherBalanceReconciler {
     /** Call when the follower is at the node's tip ({@code cursor}); returns the number of payments credited. */
     public int reconcile(ChainCursor cursor) {
         dropOrphaned();
-        List<WatchedDestination> batch = nextBatch();
+        List<WatchedDestination> batch = nextBatch(cursor.hash());
         if (batch.isEmpty()) {
             return 0;
         }
@@ -83,6 +84,7 @@ public class EtherBalanceReconciler {
                     + " contract); credited at block " + cursor.height());
             ledger.recordConfirmed(cursor.height(), cursor.hash(), excess);
         }
+        batch.forEach(w -> checked.add(w.scriptHex())); // only once recorded: a failed pass checks them again
         return excess.size();
     }
 
@@ -101,22 +103,24 @@ public class EtherBalanceReconciler {
         }
     }
 
-    private List<WatchedDestination> nextBatch() {
-        List<WatchedDestination> all = watched.all().stream()
-                .sorted(Comparator.comparing(WatchedDestination::scriptHex)).toList();
-        if (all.size() <= maxPerPass) {
-            return all;
+    /**
+     * Up to {@code maxPerPass} destinations not yet checked at this block. A balance at a given block never
+     * changes, so each address is read once per block; a new block (or a reorg's sibling) starts a new round.
+     */
+    private List<WatchedDestination> nextBatch(String blockHash) {
+        if (!blockHash.equals(checkedAt)) {
+            checkedAt = blockHash;
+            checked.clear();
         }
-        List<WatchedDestination> batch = new ArrayList<>(maxPerPass);
-        for (WatchedDestination w : all) {
-            if (w.scriptHex().compareTo(resumeAfter) > 0 && batch.size() < maxPerPass) {
+        List<WatchedDestination> batch = new ArrayList<>();
+        for (WatchedDestination w : watched.all()) {
+            if (batch.size() == maxPerPass) {
+                break;
+            }
+            if (!checked.contains(w.scriptHex())) {
                 batch.add(w);
             }
         }
-        for (int i = 0; batch.size() < maxPerPass && i < all.size(); i++) {
-            batch.add(all.get(i)); // wrap around
-        }
-        resumeAfter = batch.get(batch.size() - 1).scriptHex();
         return batch;
     }
 }

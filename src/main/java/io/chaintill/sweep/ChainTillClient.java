@@ -1,0 +1,117 @@
+package io.chaintill.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The two read-only calls the sweep makes to ChainTill: the store's deposit addresses and the server's chain facts. */
+public final class ChainTillClient {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final String apiKey;
+    // HTTP/1.1: Payara's listener can answer the JDK client's h2c upgrade attempt with RST_STREAM
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    public ChainTillClient(String base, String apiKey) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.apiKey = apiKey;
+    }
+
+    /** Every address the store handed out for {@code method} from its current key (all=true), by index. */
+    public List<HandedOutAddress> depositAddresses(String storeId, String method) {
+        String path = "/api/v1/stores/" + encode(storeId) + "/payment-methods/" + encode(method) + "/addresses?all=true";
+        JsonNode body = get(path).orElseThrow(() -> new SweepException("the server answered 403 for " + path
+                + ": the API key needs btcpay.store.canviewstoresettings on store " + storeId));
+        if (!body.isArray()) {
+            throw new SweepException("the server's answer to " + path + " is not a list: is --server a ChainTill server?");
+        }
+        List<HandedOutAddress> out = new ArrayList<>();
+        for (JsonNode a : body) {
+            out.add(new HandedOutAddress(a.path("index").asInt(-1), a.path("address").asText(null),
+                    a.path("invoiceId").asText(null), a.path("received").asText("0")));
+        }
+        return out;
+    }
+
+    /** The server's Ethereum chain id and tokens; empty if the key may not read server/info or Ethereum is off. */
+    public Optional<ServerChainInfo> chainInfo() {
+        Optional<JsonNode> info = get("/api/v1/server/info");
+        if (info.isEmpty() || !info.get().path("ethereum").isObject()) {
+            return Optional.empty();
+        }
+        JsonNode eth = info.get().path("ethereum");
+        Map<String, String> tokens = new LinkedHashMap<>();
+        eth.path("tokens").forEach(t -> tokens.put(t.path("paymentMethodId").asText(), t.path("contract").asText()));
+        return Optional.of(new ServerChainInfo(eth.path("chainId").asLong(), tokens));
+    }
+
+    /** The JSON body of a 200, empty on 403, and a clear error for anything else. */
+    private Optional<JsonNode> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
+                .header("Authorization", "token " + apiKey).header("Accept", "application/json").GET().build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new SweepException("cannot reach the ChainTill server at " + base + " (--server): " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SweepException("interrupted while asking the server");
+        }
+        int status = response.statusCode();
+        if (status == 403) {
+            return Optional.empty();
+        }
+        if (status == 401) {
+            throw new SweepException("the server did not accept the API key (HTTP 401): check CHAINTILL_API_KEY or --api-key-file");
+        }
+        if (status != 200) {
+            throw new SweepException("the server answered HTTP " + status + " to GET " + path + ": " + message(response.body()));
+        }
+        try {
+            return Optional.of(JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new SweepException("the server's answer to " + path + " is not JSON: is --server a ChainTill server?");
+        }
+    }
+
+    private URI uri(String path) {
+        try {
+            return URI.create(base + path);
+        } catch (IllegalArgumentException e) {
+            throw new SweepException("--server: '" + base + "' is not a URL (e.g. https://pay.example.com)");
+        }
+    }
+
+    /** Greenfield errors: {code, message} or [{path, message}]. */
+    private static String message(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            JsonNode first = node.isArray() && node.size() > 0 ? node.get(0) : node;
+            String path = first.path("path").asText("");
+            String message = first.path("message").asText(body);
+            return path.isEmpty() ? message : path + ": " + message;
+        } catch (IOException e) {
+            return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+        }
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,279 @@
+package io.chaintill.sweep;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code java -jar chaintill.jar sweep ...}: moves what the store's deposit addresses hold to one destination,
+ * signing on the merchant's machine with a secret the server never sees. Asks the server which addresses it
+ * handed out, proves they are this wallet's, prices the sweep on the merchant's node, prints the plan, and
+ * only with --execute signs and broadcasts. Exit status: 0 done (or dry run), 1 a transaction failed,
+ * 2 refused before anything was sent.
+ */
+public final class SweepCommand {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int REFUSED = 2;
+    private static final int MAX_SECRET_BYTES = 4096;
+    private static final Duration RECEIPT_TIMEOUT = Duration.ofMinutes(5);
+
+    private final InputStream stdin;
+    private final Console console;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    SweepCommand(InputStream stdin, Console console, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.stdin = stdin;
+        this.console = console;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new SweepCommand(System.in, System.console(), System.out, System.err, System.getenv())
+                .run(Arrays.asList(args)));
+    }
+
+    int run(List<String> args) {
+        Optional<String> secretInArgs = SecretArgumentGuard.check(args);
+        if (secretInArgs.isPresent()) {
+            err.println("sweep: " + secretInArgs.get());
+            return REFUSED;
+        }
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(SweepOptions.USAGE);
+            return OK;
+        }
+        SweepOptions options;
+        try {
+            options = SweepOptions.parse(args);
+        } catch (SweepException e) {
+            err.println("sweep: " + e.getMessage());
+            err.println(SweepOptions.USAGE);
+            return REFUSED;
+        }
+        try {
+            return sweep(options);
+        } catch (SweepException e) {
+            err.println("sweep: " + e.getMessage());
+            return REFUSED;
+        } catch (RuntimeException e) {
+            // a bug or an answer nobody foresaw: say what happened in one line; transactions may have been sent
+            err.println("sweep: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "; run the dry run again to see what is left");
+            return FAILED;
+        }
+    }
+
+    private int sweep(SweepOptions o) {
+        ChainTillClient server = new ChainTillClient(o.server(), apiKey(o));
+        WalletSecret wallet = WalletSecret.parse(secret(o), passphrase(o));
+        List<HandedOutAddress> handedOut = server.depositAddresses(o.storeId(), o.method());
+        Optional<ServerChainInfo> chain = server.chainInfo();
+        try (EthereumNode node = new EthereumNode(o.rpc())) {
+            long chainId = checkChainId(o, chain, node);
+            String token = o.tokenSweep() ? tokenContract(o, chain, node) : null;
+            int decimals = o.tokenSweep() ? node.tokenDecimals(token) : Units.ETHER_DECIMALS;
+            String asset = o.tokenSweep() ? o.tokenSymbol() : "ETH";
+            out.printf("store %s, %s, chain %d, %d address%s handed out%n", o.storeId(), o.method(), chainId,
+                    handedOut.size(), handedOut.size() == 1 ? "" : "es");
+            SweepChecks.sameWallet(wallet, handedOut);
+            SweepPlan.GasAccount gas = null;
+            if (o.tokenSweep()) {
+                if (o.gasFromIndex() == null) {
+                    throw new SweepException("--gas-from-index is required for a token sweep: deposit addresses hold"
+                            + " tokens but usually no ether for gas, so the wallet's address at m/44'/60'/0'/0/N (fund it"
+                            + " with a little ether first) tops each one up with exactly its transfer's fee");
+                }
+                SweepChecks.gasAccount(o.gasFromIndex(), handedOut);
+                String gasAddress = wallet.address(o.gasFromIndex());
+                gas = new SweepPlan.GasAccount(o.gasFromIndex(), gasAddress, node.balance(gasAddress));
+            }
+            SweepChecks.destination(o.to(), handedOut, gas == null ? null : gas.address());
+            if (!o.tokenSweep() && node.hasCode(o.to())) {
+                throw new SweepException("--to: " + o.to() + " is a contract; a plain 21000-gas ether transfer to it may"
+                        + " fail, so the sweep only sends ether to an ordinary account address");
+            }
+            BigInteger gasPrice = node.gasPrice();
+            SweepPlan plan = o.tokenSweep()
+                    ? SweepPlan.token(tokenBalances(node, token, o.to(), handedOut), gasPrice, gas)
+                    : SweepPlan.ether(etherBalances(node, handedOut), gasPrice);
+            new PlanPrinter(out, asset, decimals).print(plan, o.to());
+            String problem = plan.problem();
+            if (problem != null) {
+                err.println("sweep: " + problem);
+                return REFUSED;
+            }
+            if (!o.execute()) {
+                out.println("dry run: nothing was signed or sent; run again with --execute to sweep");
+                return OK;
+            }
+            if (plan.sending().isEmpty()) {
+                return OK;
+            }
+            SweepExecutor executor = new SweepExecutor(node, wallet, chainId, RECEIPT_TIMEOUT, out);
+            List<String> failures = o.tokenSweep()
+                    ? executor.sweepToken(plan, token, o.to(), decimals, asset)
+                    : executor.sweepEther(plan, o.to());
+            if (!failures.isEmpty()) {
+                failures.forEach(f -> err.println("sweep: FAILED " + f));
+                err.println("sweep: " + failures.size() + " failure" + (failures.size() == 1 ? "" : "s")
+                        + "; run the dry run again to see what is left");
+                return FAILED;
+            }
+            out.printf("done: %s %s sent to %s%n", Units.format(plan.totalToDestination(), decimals), asset, o.to());
+            return OK;
+        }
+    }
+
+    private long checkChainId(SweepOptions o, Optional<ServerChainInfo> chain, EthereumNode node) {
+        Long expected = chain.map(ServerChainInfo::chainId).orElse(o.chainId());
+        if (expected == null) {
+            throw new SweepException("cannot learn the server's Ethereum chain id: the API key may not read server/info"
+                    + " (add btcpay.user.canviewprofile) or the server has no Ethereum configured; pass --chain-id");
+        }
+        if (o.chainId() != null && !o.chainId().equals(expected)) {
+            throw new SweepException("--chain-id " + o.chainId() + " differs from the server's chain id " + expected);
+        }
+        long actual = node.chainId();
+        if (actual != expected) {
+            throw new SweepException("the node at --rpc runs chain " + actual + " but the store's payments are on chain "
+                    + expected + ": point --rpc at a node of chain " + expected);
+        }
+        return actual;
+    }
+
+    private String tokenContract(SweepOptions o, Optional<ServerChainInfo> chain, EthereumNode node) {
+        String fromServer = chain.map(c -> c.tokenContracts().get(o.method())).orElse(null);
+        if (fromServer == null && chain.isPresent() && o.token() == null) {
+            throw new SweepException("--method: the server does not accept " + o.method() + " (its tokens: "
+                    + String.join(", ", chain.get().tokenContracts().keySet()) + ")");
+        }
+        if (fromServer != null && o.token() != null && !EthereumAddress.same(fromServer, o.token())) {
+            throw new SweepException("--token " + o.token() + " differs from the contract the server uses for "
+                    + o.method() + " (" + fromServer + ")");
+        }
+        String token = fromServer != null ? EthereumAddress.parse(fromServer, "the server's token contract") : o.token();
+        if (token == null) {
+            throw new SweepException("cannot learn the " + o.method() + " contract from the server (the API key may not"
+                    + " read server/info: add btcpay.user.canviewprofile); pass --token 0xCONTRACT");
+        }
+        Optional<String> symbol = node.tokenSymbol(token);
+        if (symbol.isPresent() && !symbol.get().equalsIgnoreCase(o.tokenSymbol())) {
+            throw new SweepException("the contract " + token + " calls itself " + symbol.get() + ", not "
+                    + o.tokenSymbol() + ": wrong --token or --rpc chain?");
+        }
+        return token;
+    }
+
+    private static List<DepositBalance> etherBalances(EthereumNode node, List<HandedOutAddress> handedOut) {
+        List<DepositBalance> out = new ArrayList<>();
+        for (HandedOutAddress a : handedOut) {
+            out.add(DepositBalance.ether(a.index(), a.address(), node.balance(a.address())));
+        }
+        return out;
+    }
+
+    private static List<DepositBalance> tokenBalances(EthereumNode node, String token, String to,
+                                                      List<HandedOutAddress> handedOut) {
+        List<DepositBalance> out = new ArrayList<>();
+        for (HandedOutAddress a : handedOut) {
+            BigInteger units = node.tokenBalance(token, a.address());
+            if (units.signum() == 0) {
+                continue;
+            }
+            out.add(DepositBalance.token(a.index(), a.address(), node.balance(a.address()), units,
+                    node.estimateTransferGas(token, a.address(), to, units)));
+        }
+        return out;
+    }
+
+    private String apiKey(SweepOptions o) {
+        if (o.apiKeyFile() != null) {
+            String key = readSmallFile(o.apiKeyFile(), "--api-key-file").strip();
+            if (key.isEmpty()) {
+                throw new SweepException("--api-key-file: " + o.apiKeyFile() + " is empty");
+            }
+            return key;
+        }
+        String key = env.get("CHAINTILL_API_KEY");
+        if (key == null || key.isBlank()) {
+            throw new SweepException("no API key: set CHAINTILL_API_KEY or pass --api-key-file (a key with"
+                    + " btcpay.store.canviewstoresettings on the store)");
+        }
+        return key.strip();
+    }
+
+    /** The wallet secret from --secret-file, else stdin (hidden prompt on a terminal). */
+    private String secret(SweepOptions o) {
+        if (o.secretFile() != null) {
+            warnIfOthersCanRead(o.secretFile(), "--secret-file");
+            return readSmallFile(o.secretFile(), "--secret-file");
+        }
+        if (console != null) { // JDK 17: a console exists only when stdin and stdout are a terminal
+            char[] typed = console.readPassword("wallet mnemonic or account xprv (not shown): ");
+            if (typed == null) {
+                throw new SweepException("no wallet secret given");
+            }
+            String s = new String(typed);
+            Arrays.fill(typed, ' ');
+            return s;
+        }
+        try {
+            byte[] bytes = stdin.readNBytes(MAX_SECRET_BYTES + 1);
+            if (bytes.length > MAX_SECRET_BYTES) {
+                throw new SweepException("stdin holds more than " + MAX_SECRET_BYTES + " bytes: expected only the wallet secret");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SweepException("cannot read the wallet secret from stdin: " + e.getMessage());
+        }
+    }
+
+    private String passphrase(SweepOptions o) {
+        if (o.passphraseFile() == null) {
+            return "";
+        }
+        warnIfOthersCanRead(o.passphraseFile(), "--passphrase-file");
+        // only the line break an editor adds is dropped: spaces may be part of a BIP39 passphrase
+        return readSmallFile(o.passphraseFile(), "--passphrase-file").replaceAll("\\R\\z", "");
+    }
+
+    private static String readSmallFile(Path file, String option) {
+        try {
+            if (Files.size(file) > MAX_SECRET_BYTES) {
+                throw new SweepException(option + ": " + file + " is larger than " + MAX_SECRET_BYTES + " bytes");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SweepException(option + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void warnIfOthersCanRead(Path file, String option) {
+        try {
+            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+            if (p.contains(PosixFilePermission.OTHERS_READ) || p.contains(PosixFilePermission.GROUP_READ)) {
+                err.println("sweep: warning: " + option + " " + file + " is readable by other users (chmod 600 it)");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to check
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.chaintill.sweep;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The sweep's command line, checked: every mistake is reported with the option's name. Secrets are never
+ * options (see {@link SecretArgumentGuard}); only the files holding them are.
+ */
+public record SweepOptions(String server, String storeId, String method, String to, String rpc, Integer gasFromIndex,
+                           boolean execute, Path apiKeyFile, Path secretFile, Path passphraseFile, String token,
+                           Long chainId) {
+
+    public static final String USAGE = """
+            usage: java -jar chaintill.jar sweep --server URL --store ID --method ETH-CHAIN|<SYMBOL>-ERC20
+                     --to 0xDESTINATION --rpc http://your-node:8545 [--gas-from-index N] [--execute]
+                     [--api-key-file FILE] [--secret-file FILE] [--passphrase-file FILE]
+                     [--token 0xCONTRACT] [--chain-id N]
+              The wallet secret (BIP39 mnemonic or account xprv at m/44'/60'/0') is read from stdin or
+              --secret-file, never from an argument. The API key comes from CHAINTILL_API_KEY or --api-key-file.
+              Without --execute nothing is signed or sent: the plan is printed (dry run).""";
+
+    private static final Set<String> WITH_VALUE = Set.of("--server", "--store", "--method", "--to", "--rpc",
+            "--gas-from-index", "--api-key-file", "--secret-file", "--passphrase-file", "--token", "--chain-id");
+    private static final Set<String> FLAGS = Set.of("--execute");
+    private static final Pattern METHOD = Pattern.compile("ETH-CHAIN|[A-Z0-9]{2,10}-ERC20");
+
+    public boolean tokenSweep() {
+        return !"ETH-CHAIN".equals(method);
+    }
+
+    /** The token symbol of a {@code <SYMBOL>-ERC20} method. */
+    public String tokenSymbol() {
+        return method.substring(0, method.indexOf('-'));
+    }
+
+    public static SweepOptions parse(List<String> args) {
+        Map<String, String> values = new HashMap<>();
+        boolean execute = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (FLAGS.contains(name)) {
+                if (value != null) {
+                    throw new SweepException(name + " takes no value");
+                }
+                execute = true;
+            } else if (WITH_VALUE.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                        throw new SweepException(name + " needs a value");
+                    }
+                    value = args.get(++i);
+                }
+                if (values.put(name, value) != null) {
+                    throw new SweepException(name + " is given twice");
+                }
+            } else {
+                throw new SweepException(arg.startsWith("-") ? "unknown option " + name
+                        : "unexpected argument " + (i + 1) + " (options are --name value)");
+            }
+        }
+        String method = required(values, "--method").toUpperCase(Locale.ROOT);
+        if (!METHOD.matcher(method).matches()) {
+            throw new SweepException("--method: '" + values.get("--method") + "' is not ETH-CHAIN or <SYMBOL>-ERC20 (e.g. USDT-ERC20)");
+        }
+        Integer gasFromIndex = values.containsKey("--gas-from-index")
+                ? index(values.get("--gas-from-index"), "--gas-from-index") : null;
+        String token = values.containsKey("--token") ? EthereumAddress.parse(values.get("--token"), "--token") : null;
+        if (token != null && "ETH-CHAIN".equals(method)) {
+            throw new SweepException("--token applies to <SYMBOL>-ERC20 methods only");
+        }
+        return new SweepOptions(url(required(values, "--server"), "--server"), required(values, "--store"), method,
+                EthereumAddress.parse(required(values, "--to"), "--to"), url(required(values, "--rpc"), "--rpc"),
+                gasFromIndex, execute, path(values.get("--api-key-file")), path(values.get("--secret-file")),
+                path(values.get("--passphrase-file")), token,
+                values.containsKey("--chain-id") ? chainId(values.get("--chain-id")) : null);
+    }
+
+    private static String required(Map<String, String> values, String name) {
+        String v = values.get(name);
+        if (v == null || v.isBlank()) {
+            throw new SweepException(name + " is required");
+        }
+        return v.strip();
+    }
+
+    private static String url(String value, String option) {
+        try {
+            URI uri = URI.create(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return value;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new SweepException(option + ": '" + value + "' is not an http(s) URL");
+    }
+
+    private static int index(String value, String option) {
+        try {
+            int i = Integer.parseInt(value.strip());
+            if (i >= 0) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SweepException(option + ": '" + value + "' is not a derivation index (0, 1, 2 ...)");
+    }
+
+    private static long chainId(String value) {
+        try {
+            long id = Long.parseLong(value.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SweepException("--chain-id: '" + value + "' is not a chain id (a positive number, e.g. 1)");
+    }
+
+    private static Path path(String value) {
+        return value == null ? null : Path.of(value);
+    }
+}
