@@ -21,8 +21,9 @@
  *   ctx.refreshStores()          -> reloads ctx.stores and the picker (after creating/renaming/deleting a store)
  *   ctx.setStore(id)             -> makes a store current (remembered in localStorage)
  *   ctx.go(hash)                 -> navigates, e.g. ctx.go('#/stores/' + id)
- *   ctx.flash(message, kind)     -> a status message above the view ('ok' | 'error' | 'info'), kept until the
- *                                   next navigation
+ *   ctx.flash(message, kind)     -> a status message above the view ('ok' | 'error' | 'info'), shown at once
+ *                                   and kept across the next ctx.go() (so "Saved" can precede a redirect);
+ *                                   any other navigation removes it
  *
  * api(method, path, body) (in api.js, re-exported here; views may import it and ApiError from '../api.js'): fetch() against `path` (e.g. '/api/v1/stores'), sending the session cookie and the
  * X-CSRF-Token from <meta name="csrf-token">; body (if any) is sent as JSON. Resolves to the parsed JSON (or
@@ -87,12 +88,15 @@ const picker = document.getElementById('store-picker');
 const nav = document.getElementById('nav');
 let cleanup = null;
 let pendingFlash = null;
+// a flash survives a navigation only when ctx.go() caused it (e.g. "Store created", then the store's page)
+let carryFlash = false;
 
 const ctx = {
     api,
     stores: [],
     storeId: localStorage.getItem(STORE_KEY),
     go(hash) {
+        carryFlash = pendingFlash !== null;
         if (window.location.hash === hash) {
             render();
         } else {
@@ -181,8 +185,12 @@ async function render() {
     const found = match(hash);
     clear(main);
     updateNav();
+    if (!carryFlash) {
+        pendingFlash = null;
+    }
     showFlash();
     pendingFlash = null;
+    carryFlash = false;
     if (!found) {
         document.title = 'Not found · ChainTill';
         main.appendChild(el('h1', {}, 'Page not found'));
@@ -220,8 +228,8 @@ picker.addEventListener('change', () => {
     // keep the same kind of page for the newly picked store
     const hash = window.location.hash;
     const m = hash.match(/^#\/stores\/[^/?]+(\/(invoices|webhooks))?/);
-    if (m && m[1]) {
-        ctx.go('#/stores/' + encodeURIComponent(id) + m[1]);
+    if (m && id) {
+        ctx.go('#/stores/' + encodeURIComponent(id) + (m[1] || ''));
     } else {
         render();
     }

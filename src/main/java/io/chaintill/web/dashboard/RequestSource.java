@@ -19,22 +19,23 @@ public final class RequestSource {
     }
 
     /**
-     * False when the browser says the form was posted from another site (Origin header of another host).
-     * Browsers send Origin on every cross-site POST, so an absent header means a same-site form or a non-browser.
+     * False when the browser says the form was posted from another site (an Origin header naming another host, or
+     * "null", which a page can make its browser send). Browsers send Origin on every cross-site POST, so an absent
+     * header means a non-browser client.
      */
     public static boolean sameOrigin(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
+        String host = request.getHeader("X-Forwarded-Host");
+        return sameOrigin(request.getHeader("Origin"), host == null || host.isBlank() ? request.getHeader("Host") : host);
+    }
+
+    static boolean sameOrigin(String origin, String host) {
         if (origin == null || origin.isBlank()) {
             return true;
-        }
-        String host = request.getHeader("X-Forwarded-Host");
-        if (host == null || host.isBlank()) {
-            host = request.getHeader("Host");
         }
         try {
             URI o = URI.create(origin.trim());
             String authority = o.getPort() < 0 ? o.getHost() : o.getHost() + ":" + o.getPort();
-            return host != null && authority != null && authority.equalsIgnoreCase(host.trim());
+            return host != null && o.getHost() != null && authority.equalsIgnoreCase(host.trim());
         } catch (IllegalArgumentException e) {
             return false;
         }

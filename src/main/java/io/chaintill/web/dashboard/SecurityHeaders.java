@@ -15,7 +15,9 @@ public final class SecurityHeaders {
                 .header("Content-Security-Policy", CSP)
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                // same-origin rather than no-referrer: under no-referrer Chromium posts forms with "Origin: null",
+                // which the login form's cross-site check must refuse
+                .header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "no-store");
     }
 }

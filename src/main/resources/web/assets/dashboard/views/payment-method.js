@@ -8,12 +8,15 @@ import { el, clear, field, fieldErrors, clearErrors } from '../dom.js';
 import { ApiError } from '../api.js';
 
 const PREVIEW_COUNT = 5;
-const PRIVATE_KEY = /^\s*[xyzXYZtuvTUV]prv[1-9A-HJ-NP-Za-km-z]{20,}/;
-const SEED_WORDS = /^\s*[a-z]{3,8}(\s+[a-z]{3,8}){11,}\s*$/;
+// The same shapes the server refuses (chain/SecretMaterialGuard): extended private keys anywhere in the text,
+// WIF and raw hex private keys, and 12 to 25 words (a seed phrase).
+const PRIVATE_KEY = /(^|[^1-9A-HJ-NP-Za-km-z])[xyztuvXYZUV]prv[1-9A-HJ-NP-Za-km-z]{20,}/;
+const WIF_OR_HEX = /^\s*([59][1-9A-HJ-NP-Za-km-z]{50}|[KLc][1-9A-HJ-NP-Za-km-z]{51}|(0[xX])?[0-9a-fA-F]{64})\s*$/;
+const SEED_WORDS = /^\s*\p{L}+(\s+\p{L}+){11,24}\s*$/u;
 
 /** Why a pasted value must not be used, or null when it may be a public key. */
 export function secretProblem(value) {
-    if (PRIVATE_KEY.test(value)) {
+    if (PRIVATE_KEY.test(value) || WIF_OR_HEX.test(value)) {
         return 'This is a PRIVATE key: never paste it here or anywhere online. Use the wallet\'s extended PUBLIC key '
             + '(xpub, ypub, zpub, tpub, upub or vpub) instead. Nothing was sent.';
     }

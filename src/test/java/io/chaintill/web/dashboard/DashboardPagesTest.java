@@ -58,4 +58,15 @@ class DashboardPagesTest {
         assertFalse(CsrfTokens.matches("abc", ""));
         assertFalse(CsrfTokens.matches("abc", null));
     }
+
+    @Test
+    void formsFromAnotherSiteOrAnOpaqueOriginAreNotSameOrigin() {
+        assertTrue(RequestSource.sameOrigin(null, "pay.shop.example"), "no Origin: not a cross-site browser post");
+        assertTrue(RequestSource.sameOrigin("https://pay.shop.example", "pay.shop.example"));
+        assertTrue(RequestSource.sameOrigin("http://127.0.0.1:8080", "127.0.0.1:8080"));
+        assertFalse(RequestSource.sameOrigin("http://127.0.0.1:8081", "127.0.0.1:8080"));
+        assertFalse(RequestSource.sameOrigin("https://evil.example", "pay.shop.example"));
+        assertFalse(RequestSource.sameOrigin("null", "pay.shop.example"));
+        assertFalse(RequestSource.sameOrigin("::::", "pay.shop.example"));
+    }
 }
