@@ -247,7 +247,10 @@ class DashboardInvoicesIT {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
+    /** Navigates inside the app once the current view has finished rendering (renders must not overlap). */
     private static void go(String hash) {
+        browser.await(WAIT, d -> Boolean.TRUE.equals(browser.script(
+                "const m = document.getElementById('main'); return !!m.querySelector('h1') && !m.hasAttribute('aria-busy')")));
         browser.script("window.location.hash = arguments[0]", hash);
     }
 
