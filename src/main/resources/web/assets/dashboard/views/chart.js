@@ -84,7 +84,7 @@ export function barChart({ id, caption, unit, dates, values }) {
         el('caption', {}, caption + ' (days with an amount)'),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Day (UTC)'), el('th', { scope: 'col' }, 'Amount'))),
         el('tbody', {}, rows.length ? rows : el('tr', {}, el('td', { colspan: 2 }, 'Nothing in this period.'))));
-    return el('figure', { id, class: 'chart-figure' }, chart,
+    return el('figure', { id, class: 'chart-figure' }, el('figcaption', {}, caption), chart,
         el('details', {}, el('summary', {}, 'Show the figures as a table'), table));
 }
 

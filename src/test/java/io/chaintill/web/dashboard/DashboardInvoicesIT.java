@@ -118,6 +118,9 @@ class DashboardInvoicesIT {
         assertEquals("order-77", browser.find("#new-invoice [name='metadata.orderId']").getAttribute("value"));
         assertEquals("Blue shoes", browser.find("#new-invoice [name='metadata.itemDesc']").getAttribute("value"));
         browser.screenshot("bad-amount");
+        // the browser logs the refused request itself; nothing else may have gone wrong
+        List<String> errors = browser.consoleErrors();
+        assertTrue(!errors.isEmpty() && errors.stream().allMatch(e -> e.contains("/invoices") && e.contains("422")), errors.toString());
 
         amount.clear();
         amount.sendKeys("12.50");
