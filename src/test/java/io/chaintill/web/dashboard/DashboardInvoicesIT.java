@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -165,7 +166,7 @@ class DashboardInvoicesIT {
         String settledRow = "#invoice-deliveries tr[data-type=InvoiceSettled][data-status=HttpSuccess]";
         browser.await(WAIT, d -> !d.findElements(By.cssSelector(settledRow)).isEmpty());
         browser.screenshot("deliveries");
-        browser.find(settledRow + " button[data-redeliver]").click();
+        click(settledRow + " button[data-redeliver]");
         browser.await(WAIT, d -> String.valueOf(text("#flash .flash.ok")).startsWith("Redelivery queued"));
         List<WebhookReceiver.Request> again = shop.await(r -> r.bodyText().contains(paidId)
                 && r.bodyText().contains("\"isRedelivery\":true") && r.bodyText().contains("\"InvoiceSettled\""), 1, WAIT);
@@ -181,7 +182,7 @@ class DashboardInvoicesIT {
     void anotherInvoiceIsMarkedInvalid() {
         invalidId = api.createInvoice(storeId, "{\"amount\":\"3\",\"metadata\":{\"orderId\":\"=1+2\"}}").getString("id");
         go("#/stores/" + storeId + "/invoices/" + invalidId);
-        browser.await(WAIT, d -> d.findElement(By.id("mark-invalid"))).click();
+        click("#mark-invalid");
         browser.await(WAIT, d -> d.switchTo().alert()).accept();
         awaitStatus("Invalid");
         assertEquals("Marked", text("#invoice-status [data-additional-status]"));
@@ -260,6 +261,18 @@ class DashboardInvoicesIT {
     /** The page redraws itself while it is watched, so state is read in one script call, never via a held element. */
     private static void awaitStatus(String status) {
         browser.await(WAIT, d -> status.equals(attribute("#invoice-status [data-status]", "data-status")));
+    }
+
+    /** Clicks, trying again when a redraw replaced the element between finding and clicking it. */
+    private static void click(String css) {
+        browser.await(WAIT, d -> {
+            try {
+                d.findElement(By.cssSelector(css)).click();
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     private static String attribute(String css, String name) {
