@@ -48,13 +48,27 @@ public class ServerResource {
             database = false;
         }
         ChainStatus.Snapshot bitcoin = chains.of("BTC");
+        var all = chains.all();
+        all.putIfAbsent("BTC", bitcoin);
+        boolean anyDown = all.values().stream().anyMatch(s -> s.state() == ChainStatus.State.DOWN);
+        var perChain = Json.createObjectBuilder();
+        all.forEach((key, snapshot) -> perChain.add(key, ChainStatusJson.of(snapshot)));
         JsonObject body = Json.createObjectBuilder()
-                .add("synchronized", database && bitcoin.state() != ChainStatus.State.DOWN)
+                .add("synchronized", database && !anyDown)
                 .add("checks", Json.createObjectBuilder().add("database", database ? "UP" : "DOWN")
-                        .add("bitcoin", bitcoin.state().name()))
-                .add("chains", Json.createObjectBuilder().add("BTC", ChainStatusJson.of(bitcoin)))
+                        .add("bitcoin", bitcoin.state().name())
+                        .add("ethereum", ethereumState(all).name()))
+                .add("chains", perChain)
                 .build();
         return Response.status(database ? 200 : 503).entity(body).build();
+    }
+
+    /** Ether and every token together: DOWN if any is, else the ether follower's state. */
+    private static ChainStatus.State ethereumState(java.util.Map<String, ChainStatus.Snapshot> all) {
+        boolean down = all.entrySet().stream().anyMatch(e -> (e.getKey().equals("ETH") || e.getKey().endsWith("-ERC20"))
+                && e.getValue().state() == ChainStatus.State.DOWN);
+        return down ? ChainStatus.State.DOWN : all.getOrDefault("ETH",
+                new ChainStatus.Snapshot(ChainStatus.State.DISABLED, null, null, 0, null, null)).state();
     }
 
     @GET

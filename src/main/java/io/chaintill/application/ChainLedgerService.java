@@ -11,10 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -129,6 +132,15 @@ public class ChainLedgerService {
             touched.add(p.invoiceId());
         }
         refresh(chain, touched, tipHeight(chain), now);
+    }
+
+    @Transactional
+    public Map<String, BigInteger> confirmedByPrompt(TrackedChain chain, Collection<String> promptIds, int height) {
+        Map<String, BigInteger> sums = new HashMap<>();
+        for (Payment p : payments.confirmedOfPrompts(chain.method(), promptIds, height)) {
+            sums.merge(p.promptId(), p.value().units(), BigInteger::add);
+        }
+        return sums;
     }
 
     private Payment upsert(TrackedChain chain, ReceivedOutput r, Instant now) {

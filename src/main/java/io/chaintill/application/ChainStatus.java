@@ -3,6 +3,7 @@ package io.chaintill.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What each chain follower last reported, for /api/v1/health and the logs. */
@@ -22,6 +23,11 @@ public class ChainStatus {
 
     public void report(String chain, Snapshot snapshot) {
         chains.put(chain, snapshot);
+    }
+
+    /** Every chain that reported, by key (BTC, ETH, USDT-ERC20 ...). */
+    public Map<String, Snapshot> all() {
+        return new TreeMap<>(chains);
     }
 
     public Snapshot of(String chain) {

@@ -47,7 +47,9 @@ public class DashboardSessions {
     public LoginOutcome login(String email, String password, String clientAddress) {
         Instant now = clock.instant();
         String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        List<String> subjects = List.of("account:" + normalized, "ip:" + clientAddress);
+        String account = subject("account:", normalized);
+        String address = subject("ip:", clientAddress);
+        List<String> subjects = List.of(account, address);
         Duration wait = Duration.ZERO;
         for (String subject : subjects) {
             Optional<LoginThrottle> t = sessions.throttle(subject);
@@ -63,11 +65,11 @@ public class DashboardSessions {
         boolean ok = password != null && !password.isEmpty()
                 && Secrets.verifyPassword(password, user.map(User::passwordHash).orElse(DUMMY_HASH)) && user.isPresent();
         if (!ok) {
-            fail("account:" + normalized, LoginBackoff.PER_ACCOUNT, now);
-            fail("ip:" + clientAddress, LoginBackoff.PER_ADDRESS, now);
+            fail(account, LoginBackoff.PER_ACCOUNT, now);
+            fail(address, LoginBackoff.PER_ADDRESS, now);
             return new LoginOutcome.Rejected();
         }
-        sessions.removeThrottle("account:" + normalized);
+        sessions.removeThrottle(account);
         sessions.removeExpired(now.minus(absolute()), now.minus(idle()));
         String token = randomToken();
         String csrf = randomToken();
@@ -77,11 +79,17 @@ public class DashboardSessions {
 
     private void fail(String subject, LoginBackoff policy, Instant now) {
         LoginThrottle t = sessions.throttle(subject).orElseGet(() -> {
-            LoginThrottle created = new LoginThrottle(subject.length() > 300 ? subject.substring(0, 300) : subject, now);
+            LoginThrottle created = new LoginThrottle(subject, now);
             sessions.add(created);
             return created;
         });
         t.fail(policy, now);
+    }
+
+    /** The key of a throttle row; whatever was typed, it fits the column (300), so lookups find what was stored. */
+    static String subject(String prefix, String value) {
+        String s = prefix + value;
+        return s.length() > 300 ? s.substring(0, 300) : s;
     }
 
     /** The session behind a cookie value, if it is still valid; records its use. */

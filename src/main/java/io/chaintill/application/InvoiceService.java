@@ -1,5 +1,6 @@
 package io.chaintill.application;
 
+import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.access.Policy;
 import io.chaintill.domain.invoice.CheckoutOptions;
@@ -28,6 +29,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,6 +52,8 @@ public class InvoiceService {
     Clock clock;
     @Inject
     RatesConfiguration ratesConfiguration;
+    @Inject
+    PaymentMethodHandlers handlers;
     @Inject
     @ConfigProperty(name = "chaintill.invoice.max-expiration-minutes")
     int maxExpirationMinutes;
@@ -145,8 +149,8 @@ public class InvoiceService {
 
     private InvoiceDraft draft(Store store, InvoiceRequest r) {
         StoreSettings s = store.settings();
-        String currency = CurrencyCatalog.require(r.currency() == null ? s.defaultCurrency() : r.currency(), "currency");
-        Price price = r.amount() == null ? null : Price.of(r.amount(), currency, "amount", "currency");
+        String currency = pricingCurrency(r.currency() == null ? s.defaultCurrency() : r.currency());
+        Price price = r.amount() == null ? null : Price.of(r.amount(), currency, pricingDecimals(currency), "amount");
         checkMetadata(r.metadataJson(), r.orderId());
         int expiration = within(r.expirationMinutes(), s.invoiceExpirationSeconds() / 60, 1, maxExpirationMinutes,
                 "checkout.expirationMinutes");
@@ -181,6 +185,19 @@ public class InvoiceService {
             quotes.add(new InvoiceDraft.Quote(m, rate));
         }
         return new InvoiceDraft(price, currency, r.metadataJson(), r.orderId(), r.searchText(), checkout, quotes);
+    }
+
+    /** A currency of the catalog, or an asset a payment method here is paid in (a configured token such as WBTC). */
+    private String pricingCurrency(String code) {
+        if (code != null && handlers.assetDecimals(code.strip()).isPresent()) {
+            return code.strip().toUpperCase(Locale.ROOT);
+        }
+        return CurrencyCatalog.require(code, "currency");
+    }
+
+    /** A token's own decimals win over the catalog's: the buyer pays in the token's base units. */
+    private int pricingDecimals(String currency) {
+        return handlers.assetDecimals(currency).or(() -> CurrencyCatalog.decimalsOf(currency)).orElseThrow();
     }
 
     private List<PaymentMethodConfig> methods(Store store, List<String> requested) {

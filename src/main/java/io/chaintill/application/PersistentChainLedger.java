@@ -4,13 +4,16 @@ import io.chaintill.chain.ChainBlock;
 import io.chaintill.chain.ChainCursor;
 import io.chaintill.chain.ChainLedger;
 import io.chaintill.chain.ReceivedOutput;
+import io.chaintill.chain.ethereum.CreditedAmounts;
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** The follower's ledger port for one chain, backed by the database through {@link ChainLedgerService}. */
-public final class PersistentChainLedger implements ChainLedger {
+public final class PersistentChainLedger implements ChainLedger, CreditedAmounts {
     private final TrackedChain chain;
     private final ChainLedgerService service;
 
@@ -62,5 +65,10 @@ public final class PersistentChainLedger implements ChainLedger {
     @Override
     public void dropTransactions(Collection<String> txids) {
         service.dropTransactions(chain, txids);
+    }
+
+    @Override
+    public Map<String, BigInteger> confirmedByPrompt(Collection<String> promptIds, int height) {
+        return service.confirmedByPrompt(chain, promptIds, height);
     }
 }

@@ -30,7 +30,7 @@ public class WatchedPromptLoader {
     }
 
     @Transactional
-    public List<String> processingPastMonitoring(Instant now) {
-        return payments.processingPastMonitoring(now, 500);
+    public List<String> processingPastMonitoring(PaymentMethodId method, Instant now) {
+        return payments.processingPastMonitoring(method, now, 500);
     }
 }

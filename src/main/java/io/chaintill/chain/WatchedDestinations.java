@@ -38,6 +38,11 @@ public class WatchedDestinations {
         generation.incrementAndGet();
     }
 
+    /** The destinations now watched (a copy). */
+    public List<WatchedDestination> all() {
+        return new ArrayList<>(byScript.values());
+    }
+
     public int size() {
         return byScript.size();
     }

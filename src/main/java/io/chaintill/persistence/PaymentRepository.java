@@ -1,12 +1,14 @@
 package io.chaintill.persistence;
 
 import io.chaintill.domain.invoice.PaymentPrompt;
+import io.chaintill.domain.payment.CryptoAmount;
 import io.chaintill.domain.payment.Payment;
 import io.chaintill.domain.payment.PaymentMethodId;
 import io.chaintill.domain.payment.PaymentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -64,6 +66,17 @@ public class PaymentRepository {
                 .setParameter("m", method.toString()).setParameter("h", height).getResultList();
     }
 
+    /** Valid payments of a method to these prompts mined at or below {@code height}. */
+    public List<Payment> confirmedOfPrompts(PaymentMethodId method, Collection<String> promptIds, int height) {
+        if (promptIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from Payment p where p.paymentMethodId = :m and p.promptId in :ids"
+                        + " and p.blockHeight <= :h and p.status <> :invalid", Payment.class)
+                .setParameter("m", method.toString()).setParameter("ids", promptIds).setParameter("h", height)
+                .setParameter("invalid", PaymentStatus.Invalid).getResultList();
+    }
+
     /** Invoices with a valid payment not yet final: each new block may change their state. */
     public List<String> invoicesAwaitingConfirmations(PaymentMethodId method) {
         return em.createQuery("select distinct p.invoiceId from Payment p where p.paymentMethodId = :m"
@@ -87,10 +100,37 @@ public class PaymentRepository {
         return Optional.ofNullable(max).map(m -> ((Number) m).intValue());
     }
 
-    /** Processing invoices whose monitoring window has closed. */
-    public List<String> processingPastMonitoring(Instant now, int limit) {
+    /**
+     * Deposit addresses a store handed out for {@code method} from the account key {@code keyId}, by derivation
+     * index, each with the sum of its valid payments; with {@code onlyPaid} just those that received something.
+     * Plain SQL because JPQL cannot left-join the unrelated payment rows; it runs unchanged on H2 and PostgreSQL.
+     */
+    public List<DepositAddress> depositAddresses(String storeId, PaymentMethodId method, String keyId, boolean onlyPaid) {
+        String sql = "SELECT pp.derivation_index, pp.destination, pp.invoice_id, pp.decimals,"
+                + " COALESCE(SUM(p.value_units), 0), COUNT(p.id)"
+                + " FROM payment_prompt pp JOIN invoice i ON i.id = pp.invoice_id"
+                + " LEFT JOIN payment p ON p.prompt_id = pp.id AND p.status <> ?1"
+                + " WHERE i.store_id = ?2 AND pp.payment_method_id = ?3 AND pp.key_id = ?4"
+                + " GROUP BY pp.id, pp.derivation_index, pp.destination, pp.invoice_id, pp.decimals"
+                + (onlyPaid ? " HAVING COUNT(p.id) > 0" : "")
+                + " ORDER BY pp.derivation_index, pp.id";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql)
+                .setParameter(1, PaymentStatus.Invalid.name()).setParameter(2, storeId)
+                .setParameter(3, method.toString()).setParameter(4, keyId).getResultList();
+        return rows.stream().map(r -> new DepositAddress(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
+                CryptoAmount.ofUnits(new BigDecimal(r[4].toString()).toBigIntegerExact(),
+                        ((Number) r[3]).intValue()))).toList();
+    }
+
+    /**
+     * Processing invoices paid with {@code method} whose monitoring window has closed. By method, so only a follower
+     * that is up to date on that chain ends them (a payment confirmed while another chain's node is down counts).
+     */
+    public List<String> processingPastMonitoring(PaymentMethodId method, Instant now, int limit) {
         return em.createQuery("select i.id from Invoice i where i.status = io.chaintill.domain.invoice.InvoiceStatus.Processing"
-                        + " and i.monitoringEndsAt <= :now", String.class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
+                        + " and i.monitoringEndsAt <= :now and exists (select p.id from Payment p where"
+                        + " p.invoiceId = i.id and p.paymentMethodId = :m)", String.class)
+                .setParameter("now", now).setParameter("m", method.toString()).setMaxResults(limit).getResultList();
     }
 }

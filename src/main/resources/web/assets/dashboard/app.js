@@ -14,7 +14,7 @@
  *     route renders (stop timers there).
  *   - A `{storeId}` param makes that store the current one (the store picker follows).
  *
- * ctx (second argument's companion):
+ * ctx (the third argument of render):
  *   ctx.api(method, path, body)  -> the same as the exported api() below
  *   ctx.storeId                  -> the current store id (null when the user has no store yet)
  *   ctx.stores                   -> [{id, name, ...}] as GET /api/v1/stores returned them at start/refresh
@@ -25,7 +25,8 @@
  *                                   and kept across the next ctx.go() (so "Saved" can precede a redirect);
  *                                   any other navigation removes it
  *
- * api(method, path, body) (in api.js, re-exported here; views may import it and ApiError from '../api.js'): fetch() against `path` (e.g. '/api/v1/stores'), sending the session cookie and the
+ * api(method, path, body) lives in api.js and is re-exported here (views may import it and ApiError from
+ * '../api.js'): fetch() against `path` (e.g. '/api/v1/stores'), sending the session cookie and the
  * X-CSRF-Token from <meta name="csrf-token">; body (if any) is sent as JSON. Resolves to the parsed JSON (or
  * null when the answer has no body). Anything not 2xx throws an ApiError {status, code, message, fieldErrors}
  * where fieldErrors maps each 422 path to its message ({} otherwise). A 401 means the session ended: the page

@@ -104,4 +104,13 @@ class BitstampRateProviderTest {
 
         assertTrue(e.reason().contains("timed out"), e.reason());
     }
+
+    @Test
+    void pricesEtherAndTokensByLowerCasePairs() throws Exception {
+        exchange.serve("/api/v2/ticker/ethusd/", 200, "bitstamp-ticker-ethusd.json");
+        exchange.serve("/api/v2/ticker/usdcusd/", 200, "bitstamp-ticker-usdcusd.json");
+
+        assertEquals(new BigDecimal("2512.4"), bitstamp.rate(CurrencyPair.parse("ETH_USD")));
+        assertEquals(new BigDecimal("0.99981"), bitstamp.rate(CurrencyPair.parse("USDC_USD")));
+    }
 }

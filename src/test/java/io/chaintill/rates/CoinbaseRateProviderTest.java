@@ -125,4 +125,13 @@ class CoinbaseRateProviderTest {
 
         assertTrue(e.reason().contains("timed out"), e.reason());
     }
+
+    @Test
+    void pricesEtherAndTokensByTheirSymbols() throws Exception {
+        exchange.serve("/v2/prices/ETH-USD/spot", 200, "coinbase-spot-eth-usd.json");
+        exchange.serve("/v2/prices/USDT-USD/spot", 200, "coinbase-spot-usdt-usd.json");
+
+        assertEquals(new BigDecimal("2511.875"), coinbase.rate(CurrencyPair.parse("ETH_USD")));
+        assertEquals(new BigDecimal("1.000185"), coinbase.rate(CurrencyPair.parse("USDT_USD")));
+    }
 }

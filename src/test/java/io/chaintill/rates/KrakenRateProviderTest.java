@@ -161,4 +161,21 @@ class KrakenRateProviderTest {
 
         assertTrue(e.getMessage().startsWith("kraken has no rate for BTC_USD"), e.getMessage());
     }
+
+    @Test
+    void pricesEtherUnderItsXPrefixedName() throws Exception {
+        exchange.serve("/0/public/Ticker?pair=ETHUSD", 200, "kraken-ticker-ethusd.json");
+
+        assertEquals(new BigDecimal("2512.34000"), kraken.rate(CurrencyPair.parse("ETH_USD")));
+    }
+
+    @Test
+    void pricesStablecoinsAtTheirMarketRateNotOneToOne() throws Exception {
+        exchange.serve("/0/public/Ticker?pair=USDTUSD", 200, "kraken-ticker-usdtusd.json");
+        exchange.serve("/0/public/Ticker?pair=USDCUSD", 200, "kraken-ticker-usdcusd.json");
+
+        // Kraken answers USDTUSD as "USDTZUSD" (Z-prefixed fiat only) and USDCUSD unprefixed
+        assertEquals(new BigDecimal("1.00020000"), kraken.rate(CurrencyPair.parse("USDT_USD")));
+        assertEquals(new BigDecimal("0.99980000"), kraken.rate(CurrencyPair.parse("USDC_USD")));
+    }
 }

@@ -1,6 +1,7 @@
 package io.chaintill.chain.bitcoin;
 
 import io.chaintill.chain.ChainNetwork;
+import io.chaintill.chain.SecretMaterialGuard;
 import io.chaintill.domain.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

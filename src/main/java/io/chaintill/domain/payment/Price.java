@@ -10,7 +10,14 @@ public record Price(BigDecimal amount, String currency) {
 
     public static Price of(BigDecimal amount, String currencyCode, String amountField, String currencyField) {
         String currency = CurrencyCatalog.require(currencyCode, currencyField);
-        int decimals = CurrencyCatalog.decimalsOf(currency).orElseThrow();
+        return of(amount, currency, CurrencyCatalog.decimalsOf(currency).orElseThrow(), amountField);
+    }
+
+    /**
+     * A price in an already checked currency whose smallest unit the caller knows better than the catalog, e.g.
+     * a configured token (USDT with the decimals of the contract the buyer pays with).
+     */
+    public static Price of(BigDecimal amount, String currency, int decimals, String amountField) {
         if (amount.signum() <= 0) {
             throw new InvalidInputException(amountField, "must be greater than zero");
         }

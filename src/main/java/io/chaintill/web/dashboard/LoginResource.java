@@ -45,7 +45,14 @@ public class LoginResource {
             return SecurityHeaders.page(Response.status(403))
                     .entity(LoginPage.render(email, null, "This form was sent from another site and was refused.")).build();
         }
-        LoginOutcome outcome = sessions.login(email, password, RequestSource.clientAddress(servlet));
+        LoginOutcome outcome;
+        try {
+            outcome = sessions.login(email, password, RequestSource.clientAddress(servlet));
+        } catch (RuntimeException e) {
+            // two nodes counting the first failure of the same account at once both insert its throttle row and
+            // one commit fails; the second try finds the row
+            outcome = sessions.login(email, password, RequestSource.clientAddress(servlet));
+        }
         if (outcome instanceof LoginOutcome.Success s) {
             return Response.seeOther(URI.create("/dashboard"))
                     .header("Set-Cookie", SessionCookie.set(s.token(), sessions.absolute(), RequestSource.https(servlet)))

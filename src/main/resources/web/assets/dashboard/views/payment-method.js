@@ -55,9 +55,8 @@ export default {
         const saveButton = el('button', { type: 'submit', id: 'save', disabled: true }, 'Save');
         const previewBox = el('div', { id: 'preview-box', 'aria-live': 'polite' });
         const form = el('form', { class: 'panel', id: 'payment-method-form', novalidate: true },
-            field('Extended public key', input,
-                'Your wallet\'s account key for receiving: xpub/zpub (mainnet) or tpub/vpub (test networks); append -[p2sh] '
-                + 'or -[legacy] for those address types. A PUBLIC key only lets ChainTill derive addresses; your funds stay in your wallet.'),
+            field('Extended public key', input, keyHint(params.paymentMethodId)
+                + ' A PUBLIC key only lets ChainTill derive addresses; your funds stay in your wallet.'),
             el('div', { class: 'check' }, enabled, el('label', { for: 'pm-enabled' }, 'Enabled (offered on new invoices)')),
             el('div', { class: 'actions' }, previewButton, saveButton),
             previewBox);
@@ -142,6 +141,15 @@ export default {
         }
     },
 };
+
+function keyHint(paymentMethodId) {
+    if (paymentMethodId.startsWith('BTC')) {
+        return 'Your wallet\'s account key for receiving: xpub/zpub (mainnet) or tpub/vpub (test networks); append -[p2sh] '
+            + 'or -[legacy] for those address types.';
+    }
+    // ETH-CHAIN and the ERC-20 tokens: addresses come from the Ethereum account key m/44'/60'/0'
+    return 'Your Ethereum wallet\'s account xpub (derivation path m/44\'/60\'/0\'); addresses are m/44\'/60\'/0\'/0/i.';
+}
 
 function showPreview(box, addresses) {
     clear(box);

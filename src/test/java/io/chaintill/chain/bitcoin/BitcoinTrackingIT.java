@@ -309,6 +309,40 @@ class BitcoinTrackingIT {
     // ---- helpers ----
 
     @Test
+    @Order(15)
+    void depositAddressesListWhatEachPaidAddressReceived() {
+        JsonObject paid = createInvoice("0.0009", "MediumSpeed", 60);
+        JsonObject unpaid = createInvoice("0.0009", "MediumSpeed", 60);
+        node.send(MINER, address(paid), new BigDecimal("0.0004"));
+        awaitStatus(paid, "New", "PaidPartial");
+        node.send(MINER, address(paid), new BigDecimal("0.0002"));
+        awaitTrue(() -> "0.0006".equals(btcPrompt(id(paid)).getString("paymentMethodPaid")), "both payments seen");
+        String path = "/api/v1/stores/" + storeId + "/payment-methods/BTC-CHAIN/addresses";
+
+        JsonObject listed = byAddress(api.get(path).expect(200).array(), address(paid));
+        assertEquals("0.0006", listed.getString("received"), "sum of both payments");
+        assertEquals(id(paid), listed.getString("invoiceId"));
+        String keyPath = btcPrompt(id(paid)).getJsonObject("additionalData").getString("keyPath");
+        assertEquals(keyPath, "0/" + listed.getInt("index"));
+        assertEquals(TestWallets.referenceAddress(ACCOUNT, listed.getInt("index"), BitcoinScriptType.P2WPKH,
+                BitcoinNetwork.REGTEST), listed.getString("address"));
+        assertEquals(null, byAddress(api.get(path).expect(200).array(), address(unpaid)), "unpaid addresses left out");
+        assertEquals("0", byAddress(api.get(path + "?all=true").expect(200).array(), address(unpaid)).getString("received"));
+
+        assertEquals("all", api.get(path + "?all=maybe").expect(422).errorPath());
+        assertEquals("paymentMethodId", api.get("/api/v1/stores/" + storeId + "/payment-methods/x/addresses")
+                .expect(422).errorPath());
+        api.get("/api/v1/stores/" + storeId + "/payment-methods/LTC-CHAIN/addresses").expect(404);
+        api.get("/api/v1/stores/nosuchstore/payment-methods/BTC-CHAIN/addresses").expect(404);
+        server.api().get(path).expect(401);
+    }
+
+    private static JsonObject byAddress(JsonArray addresses, String address) {
+        return addresses.getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("address").equals(address)).findFirst().orElse(null);
+    }
+
+    @Test
     @Order(100)
     void everyEventThePaymentsCausedReachedTheShopSignedAndSchemaValid() {
         List<String> wanted = List.of("InvoiceCreated", "InvoiceReceivedPayment", "InvoiceProcessing",

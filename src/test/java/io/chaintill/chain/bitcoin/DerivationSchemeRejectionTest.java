@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chaintill.chain.ChainNetwork;
+import io.chaintill.chain.SecretMaterialGuard;
 import io.chaintill.domain.InvalidInputException;
 import java.util.Arrays;
 import java.util.stream.Stream;

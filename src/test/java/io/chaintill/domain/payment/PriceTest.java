@@ -78,4 +78,14 @@ class PriceTest {
         assertEquals("currency", assertThrows(InvalidInputException.class,
                 () -> Price.of(BigDecimal.TEN, null, "amount", "currency")).field());
     }
+
+    @Test
+    void tokenDecimalsGivenByTheCallerBoundThePrecision() {
+        assertEquals(new BigDecimal("1.000001"), Price.of(new BigDecimal("1.0000010"), "USDT", 6, "amount").amount());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Price.of(new BigDecimal("1.0000001"), "USDT", 6, "amount"));
+        assertEquals("amount", e.field());
+        assertEquals("has more than 6 decimal places for USDT", e.getMessage());
+        assertEquals(new BigDecimal("1.0000001"), Price.of(new BigDecimal("1.0000001"), "USDT", 18, "amount").amount());
+    }
 }

@@ -170,6 +170,25 @@ class DashboardSetupIT {
         assertTrue(browser.text().contains("Store \"Dashboard shop\" created."));
         assertEquals("Dashboard shop", admin.get("/api/v1/stores/" + storeId).expect(200).object().getString("name"));
         browser.screenshot("store-created");
+
+        // settings: an out-of-range value is refused next to its field and kept; a valid one is saved
+        WebElement settings = browser.find("#store-settings");
+        WebElement expiration = settings.findElement(By.name("invoiceExpiration"));
+        expiration.clear();
+        expiration.sendKeys("10");
+        new org.openqa.selenium.support.ui.Select(settings.findElement(By.name("speedPolicy"))).selectByValue("LowSpeed");
+        settings.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement tooShort = browser.await(WAIT, d -> d.findElement(By.cssSelector("#store-settings [data-error-for=invoiceExpiration]")));
+        assertTrue(tooShort.getText().contains("between 60 and"), tooShort.getText());
+        assertEquals("10", expiration.getAttribute("value"));
+        browser.screenshot("store-settings-refused");
+        expiration.clear();
+        expiration.sendKeys("1800");
+        settings.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await(WAIT, d -> d.findElement(By.id("flash")).getText().contains("saved"));
+        JsonObject store = admin.get("/api/v1/stores/" + storeId).expect(200).object();
+        assertEquals(1800, store.getInt("invoiceExpiration"));
+        assertEquals("LowSpeed", store.getString("speedPolicy"));
     }
 
     @Test
@@ -337,11 +356,29 @@ class DashboardSetupIT {
         browser.screenshot("logged-out");
         assertEquals(401, ApiClient.at(base).anonymous().send("GET", "/api/v1/stores", null,
                 "Cookie", SessionCookie.NAME + "=" + sessionCookie).status(), "the old cookie is worthless");
+        // the page's calls get a challenge browsers do not answer with a password dialog; other clients get Basic
+        ApiResponse fromPage = ApiClient.at(base).anonymous().send("GET", "/api/v1/stores", null,
+                "Cookie", SessionCookie.NAME + "=" + sessionCookie, "X-CSRF-Token", "any");
+        assertEquals(401, fromPage.status());
+        assertTrue(fromPage.header("WWW-Authenticate").startsWith("Session"), fromPage.header("WWW-Authenticate"));
+        assertTrue(ApiClient.at(base).anonymous().get("/api/v1/stores").header("WWW-Authenticate").startsWith("Basic"));
         HttpResponse<String> shell = get("/dashboard", sessionCookie);
         assertEquals(303, shell.statusCode());
         assertTrue(shell.headers().firstValue("Location").orElseThrow().endsWith("/dashboard/login"));
         browser.open(base + "/dashboard#/stores");
         browser.await(WAIT, d -> d.getCurrentUrl().contains("/dashboard/login")); // the browser keeps the #fragment
+
+        // a session that ends while the page is open: the next API call takes the browser back to the login form
+        browser.open(base + "/dashboard/login");
+        login(ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD);
+        browser.await(WAIT, d -> d.findElements(By.cssSelector("#nav a")).size() == 6);
+        String cookie = browser.driver().manage().getCookieNamed(SessionCookie.NAME).getValue();
+        String csrf = browser.find("meta[name='csrf-token']").getAttribute("content");
+        assertEquals(303, postForm("/dashboard/logout", "csrf=" + enc(csrf), cookie).statusCode());
+        browser.find("#nav a[href='#/api-keys']").click();
+        browser.await(WAIT, d -> d.getCurrentUrl().contains("/dashboard/login?expired=1"));
+        assertTrue(browser.text().contains("Your session has ended. Please log in again."));
+        browser.screenshot("session-ended");
     }
 
     private static void login(String email, String password) {

@@ -1,4 +1,4 @@
-package io.chaintill.chain.bitcoin;
+package io.chaintill.chain;
 
 import java.util.regex.Pattern;
 
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Recognises pasted secrets by their shape alone, before any decoding, so that a private key with a
  * typo (bad checksum) is still refused as a secret rather than reported as "garbage" and retried.
  */
-final class SecretMaterialGuard {
+public final class SecretMaterialGuard {
     private static final String BASE58 = "[1-9A-HJ-NP-Za-km-z]";
 
     /**
@@ -30,7 +30,7 @@ final class SecretMaterialGuard {
     private SecretMaterialGuard() {
     }
 
-    static boolean looksSecret(String trimmedInput) {
+    public static boolean looksSecret(String trimmedInput) {
         return EXTENDED_PRIVATE_KEY.matcher(trimmedInput).find()
                 || WIF.matcher(trimmedInput).matches()
                 || RAW_HEX_KEY.matcher(trimmedInput).matches()

@@ -1,0 +1,63 @@
+package io.chaintill.chain.ethereum;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+
+/**
+ * Checks at start that a configured token contract is the ERC-20 the operator meant: it has code, answers
+ * {@code decimals()} with the configured decimals (a mismatch would misprice every payment by powers of ten), and
+ * ideally names the configured symbol. Ether and the other tokens keep being tracked when one token fails.
+ */
+public final class Erc20ContractCheck {
+    private static final Logger LOG = Logger.getLogger(Erc20ContractCheck.class.getName());
+    private static final String DECIMALS = "0x313ce567";
+    private static final String SYMBOL = "0x95d89b41";
+
+    private Erc20ContractCheck() {
+    }
+
+    /** What is wrong with the contract, or empty when it can be tracked. Node failures propagate (retry later). */
+    public static Optional<String> problem(EthereumRpc rpc, Erc20Token token) {
+        String code = rpc.code(token.contract());
+        if (code == null || code.equals("0x") || code.isEmpty()) {
+            return Optional.of(token.contract() + " is not an ERC-20 token: there is no contract at that address");
+        }
+        String answer;
+        try {
+            answer = rpc.call(token.contract(), DECIMALS);
+        } catch (EthCallReverted e) {
+            return Optional.of(token.contract() + " is not an ERC-20 token: decimals() reverted");
+        }
+        String hex = answer == null ? "" : answer.replaceFirst("^0x", "");
+        if (hex.length() != 64) {
+            return Optional.of(token.contract() + " is not an ERC-20 token: decimals() returned no number");
+        }
+        BigInteger decimals = new BigInteger(hex, 16);
+        if (!decimals.equals(BigInteger.valueOf(token.decimals()))) {
+            return Optional.of(token.symbol() + " " + token.contract() + ": decimals mismatch: configured "
+                    + token.decimals() + ", contract says " + decimals);
+        }
+        symbol(rpc, token).filter(s -> !s.equalsIgnoreCase(token.symbol())).ifPresent(s -> LOG.warning(
+                token.contract() + " calls itself " + s + " but is configured as " + token.symbol()
+                        + " (chaintill.eth.tokens); tracking it as " + token.symbol()));
+        return Optional.empty();
+    }
+
+    /** symbol() is optional in ERC-20 (and some old tokens return bytes32): only a hint. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Optional<String> symbol(EthereumRpc rpc, Erc20Token token) {
+        try {
+            List<Type> decoded = FunctionReturnDecoder.decode(rpc.call(token.contract(), SYMBOL),
+                    (List) List.of(new TypeReference<Utf8String>() { }));
+            return decoded.isEmpty() ? Optional.empty() : Optional.of(decoded.get(0).getValue().toString());
+        } catch (RuntimeException e) { // reverted, bytes32, or undecodable: no hint
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.chaintill.chain.ethereum;
+
+import io.chaintill.chain.ChainCursor;
+import io.chaintill.chain.ChainLedger;
+import io.chaintill.chain.ChainSource;
+import io.chaintill.chain.ReceivedOutput;
+import io.chaintill.chain.WatchedDestination;
+import io.chaintill.chain.WatchedDestinations;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Finds ether that reached a watched address without a top-level transaction to it (sent by a contract: a
+ * multisig, an exchange's batch payout, a forwarder). For up to {@code maxPerPass} watched destinations per pass,
+ * in rotation, it compares the address's balance at the cursor block with what the ledger already credited to it
+ * there, and credits any excess as a payment confirmed in that block.
+ * <p>
+ * Such a payment has the synthetic txid {@code balance:<first 16 hex digits of the block hash>:<address>} (output
+ * 0): unique per block and address, and distinct on a reorg's sibling block. A reorg unconfirms it like any payment;
+ * as it was never a pool transaction, it is then dropped at once (and found again on the new branch if the ether is
+ * still there).
+ */
+public class EtherBalanceReconciler {
+    private static final Logger LOG = Logger.getLogger(EtherBalanceReconciler.class.getName());
+    public static final String TXID_PREFIX = "balance:";
+
+    private final EthereumRpc rpc;
+    private final ChainSource source;
+    private final ChainLedger ledger;
+    private final CreditedAmounts credited;
+    private final WatchedDestinations watched;
+    private final int maxPerPass;
+    /** Where the next pass resumes in the destinations sorted by key, so every one is visited in turn. */
+    private String resumeAfter = "";
+
+    public EtherBalanceReconciler(EthereumRpc rpc, ChainSource source, ChainLedger ledger, CreditedAmounts credited,
+                                  WatchedDestinations watched, int maxPerPass) {
+        this.rpc = rpc;
+        this.source = source;
+        this.ledger = ledger;
+        this.credited = credited;
+        this.watched = watched;
+        this.maxPerPass = maxPerPass;
+    }
+
+    public static boolean isSynthetic(String txid) {
+        return txid.startsWith(TXID_PREFIX);
+    }
+
+    /** Call when the follower is at the node's tip ({@code cursor}); returns the number of payments credited. */
+    public int reconcile(ChainCursor cursor) {
+        dropOrphaned();
+        List<WatchedDestination> batch = nextBatch();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<BigInteger> balances = new ArrayList<>(batch.size());
+        for (WatchedDestination w : batch) {
+            balances.add(rpc.balance("0x" + w.scriptHex(), cursor.height()));
+        }
+        // The balances were read by height: only trust them if that height is still the cursor's block.
+        if (!source.blockHash(cursor.height()).map(cursor.hash()::equals).orElse(false)) {
+            return 0;
+        }
+        Map<String, BigInteger> already = credited.confirmedByPrompt(
+                batch.stream().map(WatchedDestination::promptId).toList(), cursor.height());
+        List<ReceivedOutput> excess = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            WatchedDestination w = batch.get(i);
+            BigInteger more = balances.get(i).subtract(already.getOrDefault(w.promptId(), BigInteger.ZERO));
+            if (more.signum() > 0) {
+                excess.add(new ReceivedOutput(w, syntheticTxid(cursor.hash(), w.destination()), 0, more, false));
+            }
+        }
+        if (!excess.isEmpty()) {
+            LOG.info("ETH: " + excess.size() + " address(es) hold ether no transaction to them explains (sent by a"
+                    + " contract); credited at block " + cursor.height());
+            ledger.recordConfirmed(cursor.height(), cursor.hash(), excess);
+        }
+        return excess.size();
+    }
+
+    static String syntheticTxid(String blockHash, String address) {
+        String hash = blockHash.startsWith("0x") ? blockHash.substring(2) : blockHash;
+        return TXID_PREFIX + hash.substring(0, 16) + ":" + EthereumAddresses.checksum(address);
+    }
+
+    /** A synthetic payment without a block lost it in a reorg; nothing can mine it again. */
+    private void dropOrphaned() {
+        Set<String> orphaned = ledger.unconfirmedTxids().stream().filter(EtherBalanceReconciler::isSynthetic)
+                .collect(Collectors.toSet());
+        if (!orphaned.isEmpty()) {
+            LOG.warning("ETH: balance credits of blocks that left the chain are withdrawn: " + orphaned);
+            ledger.dropTransactions(orphaned);
+        }
+    }
+
+    private List<WatchedDestination> nextBatch() {
+        List<WatchedDestination> all = watched.all().stream()
+                .sorted(Comparator.comparing(WatchedDestination::scriptHex)).toList();
+        if (all.size() <= maxPerPass) {
+            return all;
+        }
+        List<WatchedDestination> batch = new ArrayList<>(maxPerPass);
+        for (WatchedDestination w : all) {
+            if (w.scriptHex().compareTo(resumeAfter) > 0 && batch.size() < maxPerPass) {
+                batch.add(w);
+            }
+        }
+        for (int i = 0; batch.size() < maxPerPass && i < all.size(); i++) {
+            batch.add(all.get(i)); // wrap around
+        }
+        resumeAfter = batch.get(batch.size() - 1).scriptHex();
+        return batch;
+    }
+}
