@@ -16,6 +16,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public class InvoiceExportResource {
                 PAGE, PAGE);
         export.authorize(Callers.required(request), storeId);
         // pages are read by offset: pinning the end keeps invoices created during the download from shifting rows
-        java.time.Instant until = filters.end() != null ? filters.end() : java.time.Instant.now();
+        Instant until = filters.end() != null ? filters.end() : Instant.now();
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(CsvLine.of(export.header()));

@@ -1,11 +1,80 @@
-// Placeholder until the operations half of the dashboard replaces this module (same route and export shape).
-import { el } from '../dom.js';
+/**
+ * Chains the server follows (#/chains): for each, the node's tip, how far ChainTill has scanned, the lag, when
+ * it was last checked, the source's health and its last error, with an alert when a chain is down or behind.
+ * Read from the public health report; refreshed every 10 s.
+ */
+import { el, clear, time } from '../dom.js';
+import { useOpsStyles, every } from './ops.js';
+
+const REFRESH_MS = 10000;
+/** More blocks behind than this is worth an alert: payments are being seen late. */
+const LAG_ALERT = 3;
+const STATE_BADGE = { UP: 'ok', DOWN: 'error', STARTING: 'warn', DISABLED: '' };
 
 export default {
     route: '#/chains',
     title: 'Chains',
-    render(main) {
+    async render(main, params, ctx) {
+        useOpsStyles();
         main.appendChild(el('h1', {}, 'Chains'));
-        main.appendChild(el('p', { class: 'muted' }, 'This page is not available yet.'));
+        main.appendChild(el('p', {}, 'What each chain follower last reported. Updated every 10 seconds.'));
+        const box = el('div', { id: 'chains', 'aria-live': 'polite' });
+        main.appendChild(box);
+        const refresh = async () => show(box, await health(ctx));
+        await refresh();
+        return every(REFRESH_MS, refresh);
     },
 };
+
+/** The health report answers 503 when the database is down; its body still describes the chains. */
+async function health(ctx) {
+    try {
+        return await ctx.api('GET', '/api/v1/health');
+    } catch (e) {
+        return { error: e.message, chains: {}, checks: {} };
+    }
+}
+
+function show(box, report) {
+    clear(box);
+    const chains = Object.entries(report.chains || {});
+    const alerts = [];
+    if (report.error) {
+        alerts.push('The health report could not be read: ' + report.error);
+    }
+    if (report.checks && report.checks.database === 'DOWN') {
+        alerts.push('The database is down.');
+    }
+    for (const [name, c] of chains) {
+        if (c.status === 'DOWN') {
+            alerts.push(name + ' is down' + (c.error ? ': ' + c.error : '') + '. Payments are not being seen.');
+        } else if (c.lag !== null && c.lag !== undefined && c.lag > LAG_ALERT) {
+            alerts.push(name + ' is ' + c.lag + ' blocks behind the node.');
+        }
+    }
+    if (alerts.length) {
+        box.appendChild(el('div', { class: 'flash error chain-alert', role: 'alert', id: 'chain-alerts' },
+            alerts.map((a) => el('p', {}, a))));
+    }
+    box.appendChild(el('p', { class: 'muted' }, 'Checked ', time(Math.floor(Date.now() / 1000)), '.'));
+    if (!chains.length) {
+        box.appendChild(el('p', { class: 'muted' }, 'No chain is configured.'));
+        return;
+    }
+    box.appendChild(el('div', { class: 'table-wrap' }, el('table', { id: 'chain-list' },
+        el('thead', {}, el('tr', {}, ['Chain', 'Source', 'Node tip', 'Scanned', 'Lag', 'Watched addresses', 'Last checked', 'Last error']
+            .map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, chains.map(([name, c]) => el('tr', { 'data-chain': name, 'data-status': c.status },
+            el('th', { scope: 'row' }, name),
+            el('td', {}, el('span', { class: 'badge ' + (STATE_BADGE[c.status] || '') }, c.status)),
+            el('td', {}, number(c.tipHeight)),
+            el('td', {}, number(c.scannedHeight)),
+            el('td', {}, number(c.lag)),
+            el('td', {}, number(c.watchedDestinations)),
+            el('td', {}, time(c.checkedAt)),
+            el('td', {}, c.error || '—')))))));
+}
+
+function number(n) {
+    return n === null || n === undefined ? '—' : String(n);
+}
