@@ -21,8 +21,11 @@ public class ChainHeights {
         return cursors.find(chainOf(method)).map(ChainCursor::height);
     }
 
-    /** On-chain methods are keyed by their currency (BTC, ETH); tokens live on Ethereum. */
+    /**
+     * The cursor key the method's follower keeps: native coins by their currency (BTC, ETH), each token follower by
+     * its method id (USDT-ERC20), since each token is scanned with its own cursor.
+     */
     static String chainOf(PaymentMethodId method) {
-        return "CHAIN".equals(method.kind()) ? method.currency() : "ETH";
+        return "CHAIN".equals(method.kind()) ? method.currency() : method.toString();
     }
 }
