@@ -17,6 +17,7 @@ public final class DashboardShell {
                 + "<meta name=\"csrf-token\" content=\"" + csrf + "\">"
                 + "<title>ChainTill</title>"
                 + "<link rel=\"stylesheet\" href=\"/assets/dashboard/app.css\">"
+                + "<link rel=\"stylesheet\" href=\"/assets/dashboard/ops.css\">"
                 + "<script type=\"module\" src=\"/assets/dashboard/app.js\"></script></head><body>"
                 + "<header class=\"topbar\"><a class=\"brand\" href=\"#/\">ChainTill</a>"
                 + "<nav id=\"nav\" aria-label=\"Main\"></nav>"

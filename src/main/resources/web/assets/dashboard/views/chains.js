@@ -4,7 +4,7 @@
  * Read from the public health report; refreshed every 10 s.
  */
 import { el, clear, time } from '../dom.js';
-import { useOpsStyles, every } from './ops.js';
+import { every } from './ops.js';
 
 const REFRESH_MS = 10000;
 /** More blocks behind than this is worth an alert: payments are being seen late. */
@@ -15,7 +15,6 @@ export default {
     route: '#/chains',
     title: 'Chains',
     async render(main, params, ctx) {
-        useOpsStyles();
         main.appendChild(el('h1', {}, 'Chains'));
         main.appendChild(el('p', {}, 'What each chain follower last reported. Updated every 10 seconds.'));
         const box = el('div', { id: 'chains', 'aria-live': 'polite' });

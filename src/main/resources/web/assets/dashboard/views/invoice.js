@@ -5,7 +5,7 @@
  * While the invoice can still change, the page checks every 5 s and redraws when something moved.
  */
 import { el, copyButton, time } from '../dom.js';
-import { useOpsStyles, statusBadge, money, storePath, invoicesHash, every } from './ops.js';
+import { statusBadge, money, storePath, invoicesHash, every } from './ops.js';
 
 const REFRESH_MS = 5000;
 const DELIVERY_BADGE = { HttpSuccess: 'ok', HttpError: 'error', Failed: 'error', Pending: 'warn' };
@@ -24,7 +24,6 @@ export default {
     route: '#/stores/{storeId}/invoices/{invoiceId}',
     title: 'Invoice',
     async render(main, params, ctx) {
-        useOpsStyles();
         const base = storePath(params.storeId) + '/invoices/' + encodeURIComponent(params.invoiceId);
         const load = () => Promise.all([
             ctx.api('GET', base),

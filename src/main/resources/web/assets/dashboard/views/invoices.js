@@ -4,7 +4,7 @@
  * the same filters, and a form to create an invoice by hand.
  */
 import { el, field, fieldErrors, clearErrors, formValues, time } from '../dom.js';
-import { useOpsStyles, statusBadge, money, storePath, invoicesHash, invoiceHash } from './ops.js';
+import { statusBadge, money, storePath, invoicesHash, invoiceHash } from './ops.js';
 
 const PAGE = 25;
 const STATUSES = ['New', 'Processing', 'Settled', 'Expired', 'Invalid'];
@@ -66,7 +66,6 @@ export default {
     route: '#/stores/{storeId}/invoices',
     title: 'Invoices',
     async render(main, params, ctx) {
-        useOpsStyles();
         const storeId = params.storeId;
         const filters = filtersOf(params.query);
         const q = apiQuery(filters);

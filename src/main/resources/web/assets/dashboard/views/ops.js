@@ -1,14 +1,8 @@
 /**
- * Shared bits of the operations views (overview, invoices, invoice, chains): their stylesheet, status badges,
- * amounts and API paths. The shell's CSP allows stylesheets from 'self', so the sheet is linked, not inlined.
+ * Shared bits of the operations views (overview, invoices, invoice, chains): status badges, amounts and API paths.
+ * Their stylesheet, ops.css, is linked by the shell page.
  */
 import { el } from '../dom.js';
-
-export function useOpsStyles() {
-    if (!document.querySelector('link[data-ops-styles]')) {
-        document.head.appendChild(el('link', { rel: 'stylesheet', href: '/assets/dashboard/ops.css', 'data-ops-styles': '' }));
-    }
-}
 
 const STATUS_KIND = { Settled: 'ok', Invalid: 'error', Expired: 'warn', Processing: 'warn', New: '' };
 

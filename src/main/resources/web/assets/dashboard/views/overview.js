@@ -3,7 +3,7 @@
  * chart (and table), crypto received per payment method, open invoices, invalid invoices and webhook failures.
  */
 import { el } from '../dom.js';
-import { useOpsStyles, storePath, invoicesHash } from './ops.js';
+import { storePath, invoicesHash } from './ops.js';
 import { barChart, dateRange } from './chart.js';
 
 const PERIODS = [7, 30, 90];
@@ -12,7 +12,6 @@ export default {
     route: '#/',
     title: 'Overview',
     async render(main, params, ctx) {
-        useOpsStyles();
         if (!ctx.storeId) {
             main.appendChild(el('h1', {}, 'Overview'));
             main.appendChild(el('p', {}, 'You have no store yet. ', el('a', { href: '#/stores' }, 'Create your first store'),
