@@ -221,6 +221,11 @@ class GreenfieldApiIT {
         assertTrue(svg.startsWith("<svg") || svg.startsWith("<?xml"), svg.substring(0, 40));
         assertEquals("size", key.anonymous().get("/i/" + id + "/BTC-CHAIN/qr.png?size=100000").errorPath());
         key.anonymous().get("/i/nosuchinvoice/BTC-CHAIN/qr.png").expect(404);
+        // the checkout page's read model on this database (the browser tests run on one database only)
+        JsonObject status = key.anonymous().get("/checkout/" + id + "/status").expect(200).object();
+        assertEquals("New", status.getString("status"));
+        assertEquals(btc.getString("paymentLink"), status.getJsonArray("methods").getJsonObject(0).getString("paymentLink"));
+        assertTrue(key.anonymous().get("/i/" + id).expect(200).body().contains(btc.getString("destination")));
 
         assertEquals(1, key.get("/api/v1/stores/" + storeId + "/invoices?orderId=order-42").expect(200).array().size());
         assertEquals(id, key.get("/api/v1/stores/" + storeId + "/invoices?textSearch=ALICE@example").expect(200)

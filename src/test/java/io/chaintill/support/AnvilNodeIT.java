@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionEncoder;
@@ -35,6 +36,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * back from eth_getLogs, ether forwarded by a contract arrives without a transaction naming the
  * receiver, and anvil_reorg really replaces blocks (new hashes, dropped transactions).
  */
+@Tag(TestEnvironment.SINGLE_DATABASE) // the node harness; no server, no database
 class AnvilNodeIT {
 
     private static final long CHAIN_ID = 31_337;

@@ -31,6 +31,7 @@ import org.bitcoinj.core.TransactionOutput;
 import org.bitcoinj.script.ScriptException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * seen in the mempool and in parsed raw blocks, a reorg, and an RBF double spend. One node for the
  * class; each test uses fresh addresses so the order does not matter.
  */
+@Tag(TestEnvironment.SINGLE_DATABASE) // the node harness; no server, no database
 class BitcoindRegtestIT {
 
     private static final String SHOP = "shop";

@@ -6,37 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The browser harness itself: Chromium starts, loads a page of the real server, takes a screenshot, and its
- * options (JavaScript off, preferred language, phone size) really reach the page.
+ * The browser harness itself: Chromium starts, loads a page, takes a screenshot, and its options (JavaScript off,
+ * preferred language, phone size) really reach the page. The pages of the real server are the other browser tests'.
  */
-@ExtendWith(ArquillianExtension.class)
+@Tag(TestEnvironment.SINGLE_DATABASE)
 class BrowserIT {
     /** A page that shows what the browser sent and whether its script ran. */
     private static HttpServer echo;
-
-    @ArquillianResource
-    URL url;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ChainTillDeployment.war();
-    }
 
     @BeforeAll
     static void startEcho() throws IOException {
@@ -72,13 +59,13 @@ class BrowserIT {
     }
 
     @Test
-    void opensTheServersHealthPageAndTakesAScreenshot() throws IOException {
-        String base = ApiClient.at(url).base();
+    void opensAPageRunsItsScriptAndTakesAScreenshot() throws IOException {
         try (Browser browser = Browser.forTest(BrowserIT.class).start()) {
-            browser.open(base + "/api/v1/health");
-            assertTrue(browser.text().contains("\"status\""), browser.text());
-            Path shot = browser.screenshot("health");
-            assertTrue(shot.toString().matches(".*target/screenshots/BrowserIT/\\d\\d-health\\.png"), shot.toString());
+            browser.open(echoUrl());
+            browser.await(Duration.ofSeconds(5), d -> browser.find("#js").getText().startsWith("js on"));
+            assertEquals("js on 1280", browser.find("#js").getText());
+            Path shot = browser.screenshot("desktop");
+            assertTrue(shot.toString().matches(".*target/screenshots/BrowserIT/\\d\\d-desktop\\.png"), shot.toString());
             byte[] png = Files.readAllBytes(shot);
             assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG file");
             assertEquals(List.of(), browser.consoleErrors());

@@ -17,6 +17,12 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Unit test runs (no {@code chaintill.it}) start nothing.
  */
 public class TestEnvironment implements LauncherSessionListener {
+    /**
+     * JUnit tag of integration tests whose outcome does not depend on the database (a node harness, the browser
+     * driving pages whose queries other tests run on both databases, a client-side tool): the PostgreSQL pass skips
+     * them to keep the suite short.
+     */
+    public static final String SINGLE_DATABASE = "single-database";
     private static EmbeddedPostgres postgres;
     private static BitcoindRegtest bitcoind;
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.web3j.crypto.Keys;
@@ -48,6 +49,7 @@ import org.web3j.crypto.MnemonicUtils;
  * (SweepWalletTest).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(TestEnvironment.SINGLE_DATABASE) // a client-side tool; the addresses endpoint runs on both databases in BitcoinTrackingIT
 class SweepIT {
     private static final long CHAIN_ID = 1337;
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -1,5 +1,6 @@
 package io.chaintill.chain.bitcoin;
 
+import io.chaintill.support.TestEnvironment;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chaintill.chain.ChainWakeup;
@@ -8,9 +9,11 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** bitcoind's ZMQ notifications ring the follower's doorbell for blocks and (rate-limited) for transactions. */
+@Tag(TestEnvironment.SINGLE_DATABASE) // bitcoind notifications; no database
 class ZmqChainListenerIT {
 
     @Test

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
@@ -52,6 +53,7 @@ import org.openqa.selenium.WebElement;
  * target/screenshots/CheckoutPageIT/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(TestEnvironment.SINGLE_DATABASE) // the page in a browser; GreenfieldApiIT reads the checkout status and page on both databases
 class CheckoutPageIT {
     private static final String MINER = BitcoindRegtest.MINER_WALLET;
     private static final Duration WAIT = Duration.ofSeconds(30);
