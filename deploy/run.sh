@@ -15,6 +15,6 @@ export CHAINTILL_NETWORK="${CHAINTILL_NETWORK:-regtest}"
 if [[ "$CHAINTILL_NETWORK" == "regtest" && -z "${CHAINTILL_RATES_PROVIDERS:-}" ]]; then
   # regtest coins have no market price; use a fixed table so invoices in USD/EUR can be priced offline
   export CHAINTILL_RATES_PROVIDERS=fixed
-  export CHAINTILL_RATES_FIXED="${CHAINTILL_RATES_FIXED:-BTC_USD:50000,BTC_EUR:46000,BTC_GBP:40000}"
+  export CHAINTILL_RATES_FIXED="${CHAINTILL_RATES_FIXED:-BTC_USD:50000,BTC_EUR:46000,BTC_GBP:40000,ETH_USD:2500,ETH_EUR:2300}"
 fi
 exec java ${JAVA_OPTS:--Xmx1g} -jar target/chaintill.jar --port "${PORT:-8080}" --nocluster "$@"
