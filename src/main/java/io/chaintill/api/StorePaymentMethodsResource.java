@@ -85,8 +85,7 @@ public class StorePaymentMethodsResource {
         try {
             return of(stores.configure(Callers.required(request), storeId, method(id), enabled, scheme, label, keyPath));
         } catch (InvalidInputException e) {
-            // this generation of the API calls the key "config"; the message is the handler's own
-            throw "derivationScheme".equals(e.field()) ? new InvalidInputException("config", e.getMessage()) : e;
+            throw asConfigField(e);
         }
     }
 
@@ -117,7 +116,7 @@ public class StorePaymentMethodsResource {
         try {
             return preview(Callers.required(request), method(id), scheme, offset, count, "count");
         } catch (InvalidInputException e) {
-            throw "derivationScheme".equals(e.field()) ? new InvalidInputException("config", e.getMessage()) : e;
+            throw asConfigField(e);
         }
     }
 
@@ -162,6 +161,11 @@ public class StorePaymentMethodsResource {
                                      @QueryParam("amount") @DefaultValue("10") int amount) {
         String scheme = JsonInput.parse(body).requiredString("derivationScheme");
         return preview(Callers.required(request), onchain(cryptoCode), scheme, offset, amount, "amount");
+    }
+
+    /** This generation of the API calls the key "config"; the message stays the handler's own. */
+    private static InvalidInputException asConfigField(InvalidInputException e) {
+        return "derivationScheme".equals(e.field()) ? new InvalidInputException("config", e.getMessage()) : e;
     }
 
     /** @param countField the query parameter carrying the count: {@code count} in Greenfield 2, {@code amount} in 1 */

@@ -68,7 +68,7 @@ class DashboardApiIT {
             storeId = api.storeWithBitcoin("Dashboard ops");
             viewer = api.newKey("btcpay.store.canviewinvoices:" + storeId);
             shop = WebhookReceiver.start();
-            api.post("/api/v1/stores/" + storeId + "/webhooks", "{\"url\":\"" + shop.url("/shop") + "\"}").expect(200);
+            api.addWebhook(storeId, shop.url("/shop"));
             String other = api.storeWithBitcoin("Another shop");
             otherStoreInvoiceId = api.createInvoice(other, "{\"amount\":\"1\"}").getString("id");
         }

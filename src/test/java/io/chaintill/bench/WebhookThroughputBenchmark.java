@@ -45,7 +45,7 @@ final class WebhookThroughputBenchmark implements Benchmarks.Benchmark {
             ApiClient key = server.api().admin().newKey("unrestricted");
             String store = key.storeWithBitcoin("bench");
             for (int i = 0; i < WEBHOOKS; i++) {
-                key.post("/api/v1/stores/" + store + "/webhooks", "{\"url\":\"" + receiver.url("/hook/" + i) + "\"}").expect(200);
+                key.addWebhook(store, receiver.url("/hook/" + i));
             }
             createInvoices(key, store);
             int expected = WEBHOOKS * INVOICES;

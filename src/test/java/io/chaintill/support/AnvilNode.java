@@ -92,35 +92,7 @@ public final class AnvilNode implements AutoCloseable {
     }
 
     private static String anvilBinary() {
-        String fromEnv = System.getenv("ANVIL");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv;
-        }
-        Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        Path script = base.resolve("deploy/anvil/install.sh");
-        if (!Files.isRegularFile(script)) {
-            throw new IllegalStateException("no " + script + " (set ANVIL or run from the project base dir)");
-        }
-        try {
-            Process install = new ProcessBuilder("bash", script.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            String out = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!install.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                install.destroyForcibly();
-                throw new IllegalStateException(script + " did not finish within " + INSTALL_TIMEOUT);
-            }
-            List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
-            if (install.exitValue() != 0 || lines.isEmpty()) {
-                throw new IllegalStateException(script + " failed with exit code " + install.exitValue() + ": " + out);
-            }
-            return lines.get(lines.size() - 1).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while installing anvil", e);
-        }
+        return Installers.binary("ANVIL", "deploy/anvil/install.sh", INSTALL_TIMEOUT, "anvil");
     }
 
     private void awaitRpc() {

@@ -93,6 +93,11 @@ public final class ApiClient {
         return storeId;
     }
 
+    /** Registers a webhook to {@code url} on the store, expecting 200; the answer holds its id and secret. */
+    public ApiResponse addWebhook(String storeId, URI url) {
+        return post("/api/v1/stores/" + storeId + "/webhooks", "{\"url\":\"" + url + "\"}").expect(200);
+    }
+
     public JsonObject createInvoice(String storeId, String json) {
         return post("/api/v1/stores/" + storeId + "/invoices", json).expect(200).object();
     }

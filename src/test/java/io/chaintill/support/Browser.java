@@ -2,7 +2,6 @@ package io.chaintill.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -271,31 +269,10 @@ public final class Browser implements AutoCloseable {
         if (binaries != null) {
             return binaries;
         }
-        Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        Path script = base.resolve("deploy/chromium/install.sh");
-        if (!Files.isRegularFile(script)) {
-            throw new IllegalStateException("no " + script + " (run from the project base dir)");
-        }
-        try {
-            Process install = new ProcessBuilder("bash", script.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String out = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!install.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                install.destroyForcibly();
-                throw new IllegalStateException(script + " did not finish within " + INSTALL_TIMEOUT);
-            }
-            List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
-            if (install.exitValue() != 0 || lines.size() < 2) {
-                throw new IllegalStateException(script + " failed with exit code " + install.exitValue() + ": " + out);
-            }
-            binaries = new Path[] {Path.of(lines.get(lines.size() - 2).strip()), Path.of(lines.get(lines.size() - 1).strip())};
-            return binaries;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while installing Chromium", e);
-        }
+        Path script = Installers.projectScript("deploy/chromium/install.sh", "run from the project base dir");
+        List<String> lines = Installers.run(script, INSTALL_TIMEOUT, 2, "Chromium");
+        binaries = new Path[] {Path.of(lines.get(lines.size() - 2).strip()), Path.of(lines.get(lines.size() - 1).strip())};
+        return binaries;
     }
 
     /** Without following links: a profile holds symlinks (SingletonLock ...) into other folders. */

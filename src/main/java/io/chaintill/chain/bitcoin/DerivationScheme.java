@@ -1,6 +1,7 @@
 package io.chaintill.chain.bitcoin;
 
 import io.chaintill.chain.ChainNetwork;
+import io.chaintill.chain.ExtendedKeyBytes;
 import io.chaintill.chain.SecretMaterialGuard;
 import io.chaintill.domain.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bitcoinj.base.Base58;
 import org.bitcoinj.base.BitcoinNetwork;
-import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
 import org.bitcoinj.crypto.HDKeyDerivation;
@@ -41,11 +40,6 @@ public final class DerivationScheme {
             Pattern.compile("([1-9A-HJ-NP-Za-km-z]+)(?:-\\[([A-Za-z0-9]+)])?");
     private static final String ACCOUNT_ID_TAG = "chaintill/bitcoin-account/v1";
 
-    // BIP32 serialization: version(4) depth(1) parent fingerprint(4) child number(4) chain code(32) key(33).
-    private static final int SERIALIZED_LENGTH = 78;
-    private static final int CHAIN_CODE_OFFSET = 13;
-    private static final int KEY_OFFSET = 45;
-
     private final ChainNetwork network;
     private final BitcoinNetwork bitcoinNetwork;
     private final BitcoinScriptType scriptType;
@@ -54,13 +48,13 @@ public final class DerivationScheme {
     /** m/0, derived once: each receive address then costs a single public child derivation. */
     private final DeterministicKey receiveChain;
 
-    private DerivationScheme(ChainNetwork network, BitcoinScriptType scriptType, byte[] standardPayload,
+    private DerivationScheme(ChainNetwork network, BitcoinScriptType scriptType, ExtendedKeyBytes standardKey,
                              DeterministicKey receiveChain) {
         this.network = network;
         this.bitcoinNetwork = BitcoinNetworks.of(network);
         this.scriptType = scriptType;
-        this.canonical = base58Check(standardPayload) + scriptType.btcPaySuffix();
-        this.accountKeyId = accountKeyId(scriptType, standardPayload);
+        this.canonical = standardKey.toBase58() + scriptType.btcPaySuffix();
+        this.accountKeyId = accountKeyId(scriptType, standardKey);
         this.receiveChain = receiveChain;
     }
 
@@ -80,8 +74,8 @@ public final class DerivationScheme {
                     ? "multisig derivation schemes are not supported; use a single-signature account key"
                     : "not a valid derivation scheme: " + EXPECTED_FORMAT);
         }
-        byte[] payload = decodeExtendedKey(parts.group(1));
-        ExtendedKeyVersion version = ExtendedKeyVersion.of(readInt(payload, 0))
+        ExtendedKeyBytes key = ExtendedKeyBytes.decode(parts.group(1), FIELD, EXPECTED_FORMAT);
+        ExtendedKeyVersion version = ExtendedKeyVersion.of(key.version())
                 .orElseThrow(() -> invalid("not a recognised extended key: " + EXPECTED_FORMAT));
         if (version.isPrivate()) {
             throw invalid(SECRET_MESSAGE);
@@ -92,9 +86,9 @@ public final class DerivationScheme {
         requireSameNetworkFamily(version, network);
         BitcoinScriptType scriptType = resolveScriptType(version, Optional.ofNullable(parts.group(2)));
 
-        byte[] standardPayload = payload.clone();
-        writeInt(standardPayload, 0, ExtendedKeyVersion.standardPublic(version.isTestLike()).bytes());
-        return new DerivationScheme(network, scriptType, standardPayload, receiveChainOf(standardPayload, network));
+        ExtendedKeyBytes standardKey = key.withVersion(ExtendedKeyVersion.standardPublic(version.isTestLike()).bytes());
+        return new DerivationScheme(network, scriptType, standardKey,
+                standardKey.receiveChain(BitcoinNetworks.of(network), FIELD, EXPECTED_FORMAT));
     }
 
     public BitcoinScriptType scriptType() {
@@ -170,19 +164,6 @@ public final class DerivationScheme {
                 receiveChain, new ChildNumber(index, false), PublicDeriveMode.NORMAL).keyBytes;
     }
 
-    private static byte[] decodeExtendedKey(String keyText) {
-        byte[] payload;
-        try {
-            payload = Base58.decodeChecked(keyText);
-        } catch (IllegalArgumentException e) {
-            throw invalid("not a valid extended public key (wrong characters or checksum): " + EXPECTED_FORMAT);
-        }
-        if (payload.length != SERIALIZED_LENGTH) {
-            throw invalid("not a valid extended public key (wrong length): " + EXPECTED_FORMAT);
-        }
-        return payload;
-    }
-
     private static void requireSameNetworkFamily(ExtendedKeyVersion version, ChainNetwork network) {
         if (version.isTestLike() != network.isTestLike()) {
             String keyFamily = version.isTestLike() ? "testnet/signet/regtest" : "mainnet";
@@ -210,50 +191,18 @@ public final class DerivationScheme {
         };
     }
 
-    private static DeterministicKey receiveChainOf(byte[] standardPayload, ChainNetwork network) {
-        byte keyPrefix = standardPayload[KEY_OFFSET];
-        if (keyPrefix != 0x02 && keyPrefix != 0x03) {
-            throw invalid("not a valid extended public key (bad public key): " + EXPECTED_FORMAT);
-        }
-        try {
-            DeterministicKey account = DeterministicKey.deserialize(BitcoinNetworks.of(network), standardPayload);
-            account.getPubKeyPoint(); // decodes the point now: an x-coordinate off the curve fails here, not per invoice
-            return HDKeyDerivation.deriveChildKey(account, ChildNumber.ZERO);
-        } catch (RuntimeException e) {
-            throw invalid("not a valid extended public key (bad public key): " + EXPECTED_FORMAT);
-        }
-    }
-
-    private static String accountKeyId(BitcoinScriptType scriptType, byte[] payload) {
+    private static String accountKeyId(BitcoinScriptType scriptType, ExtendedKeyBytes key) {
         byte[] tag = (ACCOUNT_ID_TAG + "/" + scriptType.name() + "/").getBytes(StandardCharsets.US_ASCII);
-        byte[] keyMaterial = Arrays.copyOfRange(payload, CHAIN_CODE_OFFSET, SERIALIZED_LENGTH);
+        byte[] keyMaterial = key.chainCodeAndKey();
         byte[] input = Arrays.copyOf(tag, tag.length + keyMaterial.length);
         System.arraycopy(keyMaterial, 0, input, tag.length, keyMaterial.length);
         return HexFormat.of().formatHex(Hash160.sha256(input));
-    }
-
-    private static String base58Check(byte[] payload) {
-        byte[] withChecksum = Arrays.copyOf(payload, payload.length + 4);
-        System.arraycopy(Sha256Hash.hashTwice(payload), 0, withChecksum, payload.length, 4);
-        return Base58.encode(withChecksum);
     }
 
     private static void requireIndex(int index) {
         if (index < 0) {
             throw new InvalidInputException("index", "must be between 0 and 2147483647");
         }
-    }
-
-    private static int readInt(byte[] bytes, int offset) {
-        return ((bytes[offset] & 0xff) << 24) | ((bytes[offset + 1] & 0xff) << 16)
-                | ((bytes[offset + 2] & 0xff) << 8) | (bytes[offset + 3] & 0xff);
-    }
-
-    private static void writeInt(byte[] bytes, int offset, int value) {
-        bytes[offset] = (byte) (value >>> 24);
-        bytes[offset + 1] = (byte) (value >>> 16);
-        bytes[offset + 2] = (byte) (value >>> 8);
-        bytes[offset + 3] = (byte) value;
     }
 
     private static InvalidInputException invalid(String message) {

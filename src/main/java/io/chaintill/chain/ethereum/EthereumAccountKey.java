@@ -1,5 +1,6 @@
 package io.chaintill.chain.ethereum;
 
+import io.chaintill.chain.ExtendedKeyBytes;
 import io.chaintill.chain.SecretMaterialGuard;
 import io.chaintill.domain.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.bitcoinj.base.Base58;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.crypto.ChildNumber;
@@ -45,12 +45,6 @@ public final class EthereumAccountKey {
     private static final String KEY_ID_TAG = "chaintill/ethereum-account/v1/";
     private static final ECCurve SECP256K1 = CustomNamedCurves.getByName("secp256k1").getCurve();
 
-    // BIP32 serialization: version(4) depth(1) parent fingerprint(4) child number(4) chain code(32) key(33).
-    private static final int SERIALIZED_LENGTH = 78;
-    private static final int DEPTH_OFFSET = 4;
-    private static final int CHILD_NUMBER_OFFSET = 9;
-    private static final int CHAIN_CODE_OFFSET = 13;
-    private static final int KEY_OFFSET = 45;
     private static final int ACCOUNT_DEPTH = 3;
 
     private final String canonical;
@@ -58,9 +52,9 @@ public final class EthereumAccountKey {
     /** m/…/0, derived once: each address then costs one public child derivation. */
     private final DeterministicKey receiveChain;
 
-    private EthereumAccountKey(byte[] xpubPayload, DeterministicKey receiveChain) {
-        this.canonical = base58Check(xpubPayload);
-        this.keyId = keyIdOf(xpubPayload);
+    private EthereumAccountKey(ExtendedKeyBytes xpub, DeterministicKey receiveChain) {
+        this.canonical = xpub.toBase58();
+        this.keyId = keyIdOf(xpub);
         this.receiveChain = receiveChain;
     }
 
@@ -77,32 +71,24 @@ public final class EthereumAccountKey {
             throw invalid("this is a single address; ChainTill needs the account's extended public key so that every "
                     + "invoice gets its own address: " + EXPECTED_FORMAT);
         }
-        byte[] payload;
-        try {
-            payload = Base58.decodeChecked(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw invalid("not a valid extended public key (wrong characters or checksum): " + EXPECTED_FORMAT);
-        }
-        if (payload.length != SERIALIZED_LENGTH) {
-            throw invalid("not a valid extended public key (wrong length): " + EXPECTED_FORMAT);
-        }
-        int version = readInt(payload, 0);
-        if (version == XPRV || version == TPRV || payload[KEY_OFFSET] == 0) {
+        ExtendedKeyBytes key = ExtendedKeyBytes.decode(trimmed, FIELD, EXPECTED_FORMAT);
+        int version = key.version();
+        if (version == XPRV || version == TPRV || key.keyPrefix() == 0) {
             throw invalid(SECRET_MESSAGE);
         }
         if (version != XPUB && version != TPUB) {
             throw invalid("not an Ethereum account key (only xpub or tpub, not ypub/zpub or other prefixes): " + EXPECTED_FORMAT);
         }
-        int depth = payload[DEPTH_OFFSET] & 0xff;
+        int depth = key.depth();
         if (depth != ACCOUNT_DEPTH) {
             throw invalid(NOT_ACCOUNT_LEVEL + "; this key is at depth " + depth);
         }
-        if (!new ChildNumber(readInt(payload, CHILD_NUMBER_OFFSET)).isHardened()) {
+        if (!key.childNumber().isHardened()) {
             throw invalid(NOT_ACCOUNT_LEVEL + "; this key's last step is not hardened, so it is not an account key");
         }
-        byte[] xpubPayload = payload.clone();
-        writeInt(xpubPayload, 0, XPUB); // tpub and xpub of one key give the same addresses: store one form
-        return new EthereumAccountKey(xpubPayload, receiveChainOf(xpubPayload));
+        // tpub and xpub of one key give the same addresses: store one form
+        ExtendedKeyBytes xpub = key.withVersion(XPUB);
+        return new EthereumAccountKey(xpub, xpub.receiveChain(BitcoinNetwork.MAINNET, FIELD, EXPECTED_FORMAT));
     }
 
     /** The key as {@code xpub…} (a pasted tpub re-encoded), what the store keeps. */
@@ -162,43 +148,12 @@ public final class EthereumAccountKey {
         return "EthereumAccountKey[keyId=" + keyId + "]";
     }
 
-    private static DeterministicKey receiveChainOf(byte[] xpubPayload) {
-        byte prefix = xpubPayload[KEY_OFFSET];
-        if (prefix != 0x02 && prefix != 0x03) {
-            throw invalid("not a valid extended public key (bad public key): " + EXPECTED_FORMAT);
-        }
-        try {
-            DeterministicKey account = DeterministicKey.deserialize(BitcoinNetwork.MAINNET, xpubPayload);
-            account.getPubKeyPoint(); // decodes the point now: an x off the curve fails here, not per invoice
-            return HDKeyDerivation.deriveChildKey(account, ChildNumber.ZERO);
-        } catch (RuntimeException e) {
-            throw invalid("not a valid extended public key (bad public key): " + EXPECTED_FORMAT);
-        }
-    }
-
-    private static String keyIdOf(byte[] payload) {
+    private static String keyIdOf(ExtendedKeyBytes key) {
         byte[] tag = KEY_ID_TAG.getBytes(StandardCharsets.US_ASCII);
-        byte[] input = Arrays.copyOf(tag, tag.length + SERIALIZED_LENGTH - CHAIN_CODE_OFFSET);
-        System.arraycopy(payload, CHAIN_CODE_OFFSET, input, tag.length, SERIALIZED_LENGTH - CHAIN_CODE_OFFSET);
+        byte[] keyMaterial = key.chainCodeAndKey();
+        byte[] input = Arrays.copyOf(tag, tag.length + keyMaterial.length);
+        System.arraycopy(keyMaterial, 0, input, tag.length, keyMaterial.length);
         return HexFormat.of().formatHex(Sha256Hash.hash(input));
-    }
-
-    private static String base58Check(byte[] payload) {
-        byte[] withChecksum = Arrays.copyOf(payload, payload.length + 4);
-        System.arraycopy(Sha256Hash.hashTwice(payload), 0, withChecksum, payload.length, 4);
-        return Base58.encode(withChecksum);
-    }
-
-    private static int readInt(byte[] bytes, int offset) {
-        return ((bytes[offset] & 0xff) << 24) | ((bytes[offset + 1] & 0xff) << 16)
-                | ((bytes[offset + 2] & 0xff) << 8) | (bytes[offset + 3] & 0xff);
-    }
-
-    private static void writeInt(byte[] bytes, int offset, int value) {
-        bytes[offset] = (byte) (value >>> 24);
-        bytes[offset + 1] = (byte) (value >>> 16);
-        bytes[offset + 2] = (byte) (value >>> 8);
-        bytes[offset + 3] = (byte) value;
     }
 
     private static InvalidInputException invalid(String message) {

@@ -68,8 +68,7 @@ class BitcoinTrackingIT {
         api = server.api().admin().newKey("unrestricted");
         storeId = api.storeWithBitcoin("Tracking");
         shop = WebhookReceiver.start();
-        webhookSecret = api.post("/api/v1/stores/" + storeId + "/webhooks", "{\"url\":\"" + shop.url("/shop") + "\"}")
-                .expect(200).object().getString("secret");
+        webhookSecret = api.addWebhook(storeId, shop.url("/shop")).object().getString("secret");
         lateInvoice = createInvoice("0.0007", "MediumSpeed", 1); // paid after it expires, at the end
     }
 

@@ -80,8 +80,7 @@ class EthereumTrackingIT {
         etherStore = store("Ether shop", "ETH-CHAIN");
         tokenStore = store("Token shop", "USDT-ERC20");
         shop = WebhookReceiver.start();
-        webhookSecret = api.post("/api/v1/stores/" + etherStore + "/webhooks", "{\"url\":\"" + shop.url("/shop") + "\"}")
-                .expect(200).object().getString("secret");
+        webhookSecret = api.addWebhook(etherStore, shop.url("/shop")).object().getString("secret");
         lateInvoice = ether("0.007", "MediumSpeed", 1); // paid after it expires, at the end
     }
 

@@ -7,6 +7,7 @@ import io.chaintill.support.ApiClient;
 import io.chaintill.support.BitcoindRegtest;
 import io.chaintill.support.Browser;
 import io.chaintill.support.ChainTillDeployment;
+import io.chaintill.support.DashboardLogin;
 import io.chaintill.support.TestEnvironment;
 import io.chaintill.support.WebhookReceiver;
 import jakarta.json.JsonObject;
@@ -35,7 +36,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A merchant runs their shop's invoices in the dashboard with a real Chromium, a real regtest bitcoind and a real
@@ -84,7 +84,7 @@ class DashboardInvoicesIT {
             api = admin.newKey("unrestricted");
             storeId = api.storeWithBitcoin("Browser shop");
             shop = WebhookReceiver.start();
-            api.post("/api/v1/stores/" + storeId + "/webhooks", "{\"url\":\"" + shop.url("/shop") + "\"}").expect(200);
+            api.addWebhook(storeId, shop.url("/shop"));
             browser = Browser.forTest(DashboardInvoicesIT.class).start();
         }
     }
@@ -94,11 +94,7 @@ class DashboardInvoicesIT {
     void merchantLogsInAndCreatesAnInvoiceByHandAfterABadAmountIsRefusedNextToTheField() {
         setUp();
         browser.open(base + "/dashboard/login");
-        browser.find("#email").sendKeys(ApiClient.ADMIN_EMAIL);
-        browser.find("#password").sendKeys(ApiClient.ADMIN_PASSWORD);
-        WebElement page = browser.find("html");
-        browser.find("form button[type=submit]").click();
-        browser.await(WAIT, ExpectedConditions.stalenessOf(page));
+        DashboardLogin.submit(browser, ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD, WAIT);
         browser.await(WAIT, d -> d.findElements(By.cssSelector("#nav a")).size() > 0);
 
         go("#/stores/" + storeId + "/invoices");

@@ -9,6 +9,7 @@ import io.chaintill.support.ApiClient;
 import io.chaintill.support.ApiResponse;
 import io.chaintill.support.Browser;
 import io.chaintill.support.ChainTillDeployment;
+import io.chaintill.support.DashboardLogin;
 import io.chaintill.support.WebhookReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A merchant sets up a shop in the dashboard with a real Chromium: logs in (after failed attempts lock another
@@ -382,13 +382,8 @@ class DashboardSetupIT {
     }
 
     private static void login(String email, String password) {
-        WebElement emailInput = browser.find("#email");
-        emailInput.clear();
-        emailInput.sendKeys(email);
-        browser.find("#password").sendKeys(password);
-        WebElement page = browser.find("html");
-        browser.find("form button[type=submit]").click();
-        browser.await(WAIT, ExpectedConditions.stalenessOf(page));
+        browser.find("#email").clear();
+        DashboardLogin.submit(browser, email, password, WAIT);
         browser.await(WAIT, d -> "complete".equals(browser.script("return document.readyState")));
     }
 
