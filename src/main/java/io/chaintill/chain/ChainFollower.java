@@ -92,9 +92,12 @@ public class ChainFollower {
         int mempoolPayments = 0;
         int dropped = 0;
         if (cursor.height() == tip.height()) {
+            // Read before the mempool: a payment another server node records after this point is not judged
+            // against a mempool listing fetched before its transaction arrived.
+            Set<String> unconfirmed = ledger.unconfirmedTxids();
             List<String> mempool = source.mempoolTxids();
             mempoolPayments = recordMempoolPayments(mempool);
-            dropped = dropVanished(mempool, cursor);
+            dropped = dropVanished(unconfirmed, mempool, cursor);
         }
         return new FollowReport(tip, cursor, applied, reorgDepth, mempoolPayments, dropped);
     }
@@ -213,8 +216,8 @@ public class ChainFollower {
      * double-spent. Only decided when the tip did not move while the mempool was read: otherwise a transaction that
      * was just mined would look vanished.
      */
-    private int dropVanished(List<String> mempool, ChainCursor cursor) {
-        Set<String> missing = new HashSet<>(ledger.unconfirmedTxids());
+    private int dropVanished(Set<String> unconfirmed, List<String> mempool, ChainCursor cursor) {
+        Set<String> missing = new HashSet<>(unconfirmed);
         if (missing.isEmpty()) {
             return 0;
         }

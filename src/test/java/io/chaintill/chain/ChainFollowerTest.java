@@ -121,6 +121,16 @@ class ChainFollowerTest {
     }
 
     @Test
+    void aPaymentAnotherNodeRecordsAfterThisNodeListedTheMempoolIsNotTakenForVanished() {
+        ReceivedOutput seenByOtherNode = new ReceivedOutput(watched.match(payment("tx9", "watched-a", 5000)).get(0).watched(),
+                "tx9", 0, java.math.BigInteger.valueOf(5000), false);
+        chain.afterMempoolListed = () -> ledger.recordUnconfirmed(List.of(seenByOtherNode));
+        FollowReport report = follower.followOnce();
+        assertEquals(0, report.droppedTransactions());
+        assertTrue(ledger.payment("tx9").valid);
+    }
+
+    @Test
     void doubleSpendMinedInABlockIsNoticedFromTheSpentOutpoint() {
         chain.mempool.put("tx1", payment("tx1", "watched-a", 5000, "coin:7"));
         follower.followOnce();

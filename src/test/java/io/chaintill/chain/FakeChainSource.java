@@ -52,6 +52,9 @@ final class FakeChainSource implements ChainSource {
         }
     }
 
+    /** Runs right after the mempool was listed: what another server node does meanwhile. */
+    Runnable afterMempoolListed = () -> { };
+
     @Override
     public String describe() {
         return "fake";
@@ -80,7 +83,9 @@ final class FakeChainSource implements ChainSource {
 
     @Override
     public List<String> mempoolTxids() {
-        return List.copyOf(mempool.keySet());
+        List<String> listed = List.copyOf(mempool.keySet());
+        afterMempoolListed.run();
+        return listed;
     }
 
     @Override
