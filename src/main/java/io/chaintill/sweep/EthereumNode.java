@@ -13,7 +13,9 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * The merchant's own Ethereum node (--rpc), through web3j's JSON-RPC client: balances, gas, token calls and
@@ -93,25 +95,16 @@ public final class EthereumNode implements AutoCloseable {
         return send("eth_sendRawTransaction", () -> web3.ethSendRawTransaction(signedHex).send()).getTransactionHash();
     }
 
-    /** Waits until {@code hash} is mined; fails after {@code timeout}. */
+    /** Waits until {@code hash} is mined (web3j's receipt polling); fails after {@code timeout}. */
     public TransactionReceipt awaitReceipt(String hash, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<TransactionReceipt> receipt = send("eth_getTransactionReceipt",
-                    () -> web3.ethGetTransactionReceipt(hash).send()).getTransactionReceipt();
-            if (receipt.isPresent()) {
-                return receipt.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new SweepException("transaction " + hash + " was not mined within " + timeout.toSeconds()
-                        + " s; it may still confirm: check it on the node before running the sweep again");
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SweepException("interrupted while waiting for " + hash);
-            }
+        int attempts = (int) Math.max(1, timeout.toMillis() / POLL.toMillis());
+        try {
+            return new PollingTransactionReceiptProcessor(web3, POLL.toMillis(), attempts).waitForTransactionReceipt(hash);
+        } catch (TransactionException e) {
+            throw new SweepException("transaction " + hash + " was not mined within " + timeout.toSeconds()
+                    + " s; it may still confirm: check it on the node before running the sweep again");
+        } catch (IOException e) {
+            throw new SweepException("cannot reach the Ethereum node at " + url + " (--rpc): " + e.getMessage());
         }
     }
 
