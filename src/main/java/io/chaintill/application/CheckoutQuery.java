@@ -1,6 +1,5 @@
 package io.chaintill.application;
 
-import io.chaintill.chain.ChainCursor;
 import io.chaintill.chain.PaymentMethodHandler;
 import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.domain.invoice.Invoice;
@@ -8,7 +7,6 @@ import io.chaintill.domain.invoice.PaymentPrompt;
 import io.chaintill.domain.payment.CryptoAmount;
 import io.chaintill.domain.payment.Payment;
 import io.chaintill.domain.payment.PaymentStatus;
-import io.chaintill.persistence.ChainCursors;
 import io.chaintill.persistence.InvoiceRepository;
 import io.chaintill.persistence.PaymentRepository;
 import io.chaintill.persistence.StoreRepository;
@@ -42,7 +40,7 @@ public class CheckoutQuery {
     @Inject
     PaymentRepository payments;
     @Inject
-    ChainCursors cursors;
+    ChainHeights heights;
     @Inject
     PaymentMethodHandlers handlers;
 
@@ -71,10 +69,8 @@ public class CheckoutQuery {
         CryptoAmount paid = InvoicePayments.sumOfValid(prompt, seen);
         CryptoAmount due = prompt.due();
         CryptoAmount remaining = due == null ? null : due.minus(paid).atLeastZero();
-        // Followers key their cursors by the method id (tokens: "USDT-ERC20") or by the chain's native currency
-        // ("BTC", "ETH"); a method without a cursor shows what the payments themselves say (in a block or not).
-        Optional<Integer> tip = cursors.find(prompt.paymentMethodId().toString())
-                .or(() -> cursors.find(prompt.currency())).map(ChainCursor::height);
+        // a method without a cursor yet shows what the payments themselves say (in a block or not)
+        Optional<Integer> tip = heights.scannedHeight(prompt.paymentMethodId());
         int confirmations = Integer.MAX_VALUE;
         int required = 0;
         int valid = 0;
