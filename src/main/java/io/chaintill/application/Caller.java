@@ -28,6 +28,11 @@ public record Caller(User user, List<Permission> permissions, String apiKeyHash)
         return mayHold(wanted.policy()) && permissions.stream().anyMatch(p -> p.implies(wanted));
     }
 
+    /** Holds {@code policy} unscoped or on at least one store (lists need it, as BTCPay's do). */
+    public boolean holdsOnSomeStore(Policy policy) {
+        return mayHold(policy) && permissions.stream().anyMatch(p -> p.policy().includes(policy));
+    }
+
     private boolean mayHold(Policy policy) {
         return user.admin() || !policy.adminOnly();
     }

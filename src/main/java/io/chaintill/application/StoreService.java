@@ -44,6 +44,9 @@ public class StoreService {
     }
 
     public List<Store> list(Caller caller) {
+        if (!caller.holdsOnSomeStore(Policy.STORE_VIEW_SETTINGS)) {
+            throw new AccessDeniedException("this requires the permission " + Policy.STORE_VIEW_SETTINGS);
+        }
         List<Store> visible = caller.user().admin() ? stores.all() : stores.ownedBy(caller.user().id());
         return visible.stream().filter(s -> caller.holds(Policy.STORE_VIEW_SETTINGS, s.id())).toList();
     }
