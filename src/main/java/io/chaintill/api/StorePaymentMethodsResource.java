@@ -120,8 +120,7 @@ public class StorePaymentMethodsResource {
     public JsonObject walletPreviewUnsaved(@PathParam("paymentMethodId") String id, String body,
                                            @QueryParam("offset") @DefaultValue("0") int offset,
                                            @QueryParam("count") @DefaultValue("10") int count) {
-        String scheme = JsonInput.parse(body).requiredString("derivationScheme");
-        return preview(Callers.required(request), method(id), scheme, offset, count, "count");
+        return previewProposed(method(id), body, offset, count, "count");
     }
 
     /**
@@ -190,8 +189,13 @@ public class StorePaymentMethodsResource {
     public JsonObject previewUnsaved(@PathParam("cryptoCode") String cryptoCode, String body,
                                      @QueryParam("offset") @DefaultValue("0") int offset,
                                      @QueryParam("amount") @DefaultValue("10") int amount) {
+        return previewProposed(onchain(cryptoCode), body, offset, amount, "amount");
+    }
+
+    /** Both BTCPay generations propose the key as {"derivationScheme": "..."}. */
+    private JsonObject previewProposed(PaymentMethodId method, String body, int offset, int count, String countField) {
         String scheme = JsonInput.parse(body).requiredString("derivationScheme");
-        return preview(Callers.required(request), onchain(cryptoCode), scheme, offset, amount, "amount");
+        return preview(Callers.required(request), method, scheme, offset, count, countField);
     }
 
     /** This generation of the API calls the key "config"; the message stays the handler's own. */

@@ -9,7 +9,12 @@ import io.chaintill.support.ChainTillDeployment;
 import io.chaintill.support.WebhookReceiver;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,12 +50,13 @@ class GreenfieldRoutesIT {
     void connect() {
         if (owner == null) {
             ApiClient admin = ApiClient.at(url).admin();
-            owner = admin.newKey("unrestricted");
-            storeA = owner.storeWithBitcoin("Routes A");
-            storeB = owner.storeWithBitcoin("Routes B");
             admin.post("/api/v1/users", "{\"email\":\"routes-other@example.com\",\"password\":\"password-1\"}").expect(201);
-            otherUser = admin.withLogin("routes-other@example.com", "password-1").newKey("unrestricted");
+            otherUser = admin.withLogin("routes-other@example.com", "password-1").newKey("btcpay.store.canmodifystoresettings");
             shop = WebhookReceiver.start();
+            ApiClient key = admin.newKey("unrestricted");
+            storeA = key.storeWithBitcoin("Routes A");
+            storeB = key.storeWithBitcoin("Routes B");
+            owner = key;
         }
     }
 
@@ -93,8 +99,9 @@ class GreenfieldRoutesIT {
     @Test
     void aMalformedPercentEncodingIsA400() {
         for (String path : new String[] {"/api/v1/stores/%zz", "/api/v1/stores/%zz/invoices", "/api/v1/invoices/%4"}) {
-            var r = owner.get(path).expect(400);
-            assertEquals("invalid-path", r.object().getString("code"), path);
+            String answer = rawGet(path);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), path + ": " + answer);
+            assertTrue(answer.contains("\"code\":\"invalid-path\""), answer);
         }
     }
 
@@ -186,9 +193,10 @@ class GreenfieldRoutesIT {
     void enabledAloneTogglesAPaymentMethodAndKeepsItsKey() {
         String store = owner.storeWithBitcoin("Routes toggle");
         String path = "/api/v1/stores/" + store + "/payment-methods/BTC-CHAIN";
+        JsonObject on = owner.get(path).expect(200).object();
         JsonObject off = owner.put(path, "{\"enabled\":false}").expect(200).object();
         assertFalse(off.getBoolean("enabled"));
-        assertEquals(ApiClient.TEST_VPUB, off.getJsonObject("config").getString("derivationScheme"));
+        assertEquals(on.getJsonObject("config"), off.getJsonObject("config"));
         assertFalse(owner.get(path).expect(200).object().getBoolean("enabled"));
         assertTrue(owner.put(path, "{\"enabled\":true}").expect(200).object().getBoolean("enabled"));
 
@@ -214,6 +222,20 @@ class GreenfieldRoutesIT {
         assertEquals(info.getBoolean("fullySynched"), info.getJsonArray("syncStatus").getValuesAs(JsonObject.class).stream()
                 .allMatch(s -> s.getBoolean("available")));
         owner.anonymous().get("/api/v1/server/info").expect(401);
+    }
+
+    /** Java's HttpClient refuses to send a malformed URI, so this one goes over a plain socket as a client could. */
+    private String rawGet(String path) {
+        URI base = URI.create(owner.base());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nAuthorization: token " + owner.apiKey() + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String swapCase(String id) {
