@@ -116,4 +116,13 @@ class CallerTest {
         assertFalse(withKey(MERCHANT, "unrestricted").holdsOnSomeStore(Policy.SERVER_VIEW_USERS));
         assertTrue(withKey(ADMIN, "unrestricted").holdsOnSomeStore(Policy.SERVER_VIEW_USERS));
     }
+
+    @Test
+    void holdsAnyOnAStoreForStorelessRoutes() {
+        assertTrue(withKey(MERCHANT, "btcpay.store.cancreateinvoice:" + S1).holdsAnyOn(S1));
+        assertFalse(withKey(MERCHANT, "btcpay.store.cancreateinvoice:" + S1).holdsAnyOn(S2));
+        assertTrue(withKey(MERCHANT, "btcpay.store.canviewinvoices").holdsAnyOn(S2));
+        assertTrue(withKey(MERCHANT, "unrestricted").holdsAnyOn(S2));
+        assertFalse(withKey(ADMIN, "btcpay.user.canviewprofile", "btcpay.server.canmodifyserversettings").holdsAnyOn(S1));
+    }
 }
