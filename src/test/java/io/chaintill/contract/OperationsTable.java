@@ -52,7 +52,7 @@ public final class OperationsTable {
 
     /**
      * The table with its generated columns replaced by {@code derived}, its comment lines, hand-kept columns (matched
-     * by method and path) and ChainTill rows kept. A new operation starts as "not-yet".
+     * by method and path) and ChainTill rows kept (after BTCPay's, in their order). A new operation starts as "not-yet".
      */
     public static String merge(String tsv, List<Row> derived) {
         StringBuilder out = new StringBuilder();
@@ -64,14 +64,14 @@ public final class OperationsTable {
         out.append(String.join("\t", HEADER)).append('\n');
         Map<String, String[]> kept = new LinkedHashMap<>();
         List<Row> all = new ArrayList<>(derived);
+        all.sort(ORDER);
         for (String[] cells : dataLines(tsv)) {
             Row row = new Row(cells[0], cells[1], cells[2], cells[3]);
             kept.put(row.key(), cells);
             if (cells[0].startsWith(OWN_PREFIX)) {
-                all.add(row);
+                all.add(row); // ChainTill's rows follow BTCPay's, in the order people gave them
             }
         }
-        all.sort(ORDER);
         for (Row r : all) {
             String[] old = kept.get(r.key());
             String status = old == null ? "not-yet" : old[4];
