@@ -30,7 +30,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** Greenfield invoices of a store. */
 @Path("api/v1/stores/{storeId}/invoices")
@@ -69,18 +71,25 @@ public class InvoicesResource {
     public JsonArray list(@QueryParam("orderId") List<String> orderIds, @QueryParam("status") List<String> statuses,
                           @QueryParam("textSearch") String text, @QueryParam("startDate") String start,
                           @QueryParam("endDate") String end, @QueryParam("includeArchived") @DefaultValue("false") boolean archived,
-                          @QueryParam("skip") String skip, @QueryParam("take") String take) {
+                          @QueryParam("skip") String skip, @QueryParam("take") String take,
+                          @QueryParam("includePaymentMethods") String includePaymentMethods) {
         InvoiceQuery query = InvoiceFilters.query(storeId, orderIds, statuses, text, start, end, archived, skip, take,
                 100, MAX_TAKE);
+        List<Invoice> found = invoices.search(Callers.required(request), query);
+        Map<String, BigDecimal> paid = payments.paidAmounts(found);
         var out = Json.createArrayBuilder();
-        invoices.search(Callers.required(request), query).forEach(i -> out.add(json(i)));
+        boolean withMethods = flag(includePaymentMethods, "includePaymentMethods");
+        found.forEach(i -> out.add(json(i, paid.get(i.id()), withMethods)));
         return out.build();
     }
 
     @GET
     @Path("{invoiceId}")
-    public JsonObject get(@PathParam("invoiceId") String invoiceId) {
-        return json(invoices.get(Callers.required(request), storeId, invoiceId));
+    public JsonObject get(@PathParam("invoiceId") String invoiceId,
+                          @QueryParam("includePaymentMethods") String includePaymentMethods) {
+        boolean withMethods = flag(includePaymentMethods, "includePaymentMethods");
+        Invoice invoice = invoices.get(Callers.required(request), storeId, invoiceId);
+        return json(invoice, payments.paidAmounts(List.of(invoice)).get(invoice.id()), withMethods);
     }
 
     /** Replaces the invoice's metadata. */
@@ -119,7 +128,10 @@ public class InvoicesResource {
     @GET
     @Path("{invoiceId}/payment-methods")
     public JsonArray paymentMethods(@PathParam("invoiceId") String invoiceId) {
-        Invoice invoice = invoices.get(Callers.required(request), storeId, invoiceId);
+        return methodsOf(invoices.get(Callers.required(request), storeId, invoiceId));
+    }
+
+    private JsonArray methodsOf(Invoice invoice) {
         var out = Json.createArrayBuilder();
         invoice.prompts().forEach(p -> out.add(PaymentPromptJson.of(p, handlers.require(p.paymentMethodId(), "paymentMethodId"),
                 payments.payments(p), heights.scannedHeight(p.paymentMethodId()).orElse(null))));
@@ -146,6 +158,23 @@ public class InvoicesResource {
     }
 
     private JsonObject json(Invoice invoice) {
-        return InvoiceJson.of(invoice, publicUrl.checkoutLink(uri, invoice.id()));
+        return json(invoice, payments.paidAmounts(List.of(invoice)).get(invoice.id()), false);
+    }
+
+    /** A boolean query parameter; anything but true/false (any case) is a 422 naming it, not JAX-RS's bare 404. */
+    private static boolean flag(String value, String name) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidInputException(name, "must be true or false");
+    }
+
+    /** With {@code includePaymentMethods}, BTCPay's list shape: the invoice plus its {@code paymentMethods}. */
+    private JsonObject json(Invoice invoice, BigDecimal paidAmount, boolean includePaymentMethods) {
+        JsonObject json = InvoiceJson.of(invoice, publicUrl.checkoutLink(uri, invoice.id()), paidAmount);
+        return includePaymentMethods ? Json.createObjectBuilder(json).add("paymentMethods", methodsOf(invoice)).build() : json;
     }
 }

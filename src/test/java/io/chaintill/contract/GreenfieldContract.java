@@ -35,7 +35,13 @@ public final class GreenfieldContract {
             "InvoicePaymentMethodDataModel", Set.of("paymentMethod", "cryptoCode", "networkFee", "paymentMethodId", "currency",
                     "paymentMethodFee"),
             // a payment a merchant can follow without parsing its id
-            "Payment", Set.of("txid", "blockHeight", "confirmations"));
+            "Payment", Set.of("txid", "blockHeight", "confirmations"),
+            // which rate sources price the store's invoices, in order
+            "StoreBaseData", Set.of("rateProviders"),
+            // the address gap limit of an xpub
+            "GenericPaymentMethodData", Set.of("gap"),
+            // what "synchronized" is made of: database and per-chain state
+            "ApplicationHealthData", Set.of("checks", "chains"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile GreenfieldContract instance;
@@ -125,6 +131,57 @@ public final class GreenfieldContract {
             throw new AssertionError(method + " " + concretePath + " -> " + status + " breaks BTCPay's contract:\n  "
                     + String.join("\n  ", v) + "\nbody: " + abbreviate(body));
         }
+    }
+
+    /**
+     * Every property {@code schema} of {@code version} names, through its allOf branches and $refs: what a typed
+     * client generated from the document expects to find.
+     */
+    public Set<String> documentedProperties(String version, String schema) {
+        Set<String> out = new java.util.TreeSet<>();
+        collect(document(version).extract.path("components").path("schemas"), document(version).extract.path("components")
+                .path("schemas").path(schema), out, 0);
+        return out;
+    }
+
+    private static void collect(JsonNode schemas, JsonNode schema, Set<String> out, int depth) {
+        if (depth > 10 || schema.isMissingNode()) {
+            return;
+        }
+        JsonNode ref = schema.get("$ref");
+        if (ref != null) {
+            collect(schemas, schemas.path(ref.asText().substring(ref.asText().lastIndexOf('/') + 1)), out, depth + 1);
+        }
+        schema.path("properties").fieldNames().forEachRemaining(out::add);
+        schema.path("allOf").forEach(b -> collect(schemas, b, out, depth + 1));
+    }
+
+    /**
+     * Every way the request body we send breaks the operation's documented request schema (so a test sends what a
+     * client reading the document would send).
+     */
+    public List<String> requestViolations(String method, String concretePath, String body) {
+        Operation op = newestOrOlder(method, concretePath.replaceFirst("[?#].*$", ""));
+        JsonNode schema = op.node().get("requestBody");
+        if (schema == null) {
+            return List.of(op.describe() + ": documents no request body");
+        }
+        return document(op.version()).violations(op, schema, "request", body);
+    }
+
+    /** The names of the query parameters an operation documents, in the most specific document that has it. */
+    public List<String> queryNames(String method, String concretePath) {
+        return newestOrOlder(method, concretePath.replaceFirst("[?#].*$", "")).parameters("query");
+    }
+
+    private Operation newestOrOlder(String method, String path) {
+        int best = documents.stream().mapToInt(d -> d.specificity(method, path)).max().orElse(-1);
+        for (Document d : documents) {
+            if (best >= 0 && d.specificity(method, path) == best) {
+                return d.match(method, path).orElseThrow();
+            }
+        }
+        throw new AssertionError("no BTCPay document has an operation " + method + " " + path);
     }
 
     /** "version operationId" of every operation validated so far in this JVM. */
@@ -227,6 +284,10 @@ public final class GreenfieldContract {
             if (schema.isNull()) {
                 return List.of(); // documented without a JSON body
             }
+            return violations(op, schema, code, body);
+        }
+
+        List<String> violations(Operation op, JsonNode schema, String code, String body) {
             JsonNode instance;
             try {
                 instance = JSON.readTree(body);
