@@ -5,6 +5,7 @@ import io.chaintill.domain.store.Store;
 import io.chaintill.persistence.StoreRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 
 /** The one place that decides whether a caller may act on a store or the server. */
 @ApplicationScoped
@@ -29,6 +30,16 @@ public class Authorizer {
             throw new AccessDeniedException("you have no rights on store " + storeId);
         }
         return store;
+    }
+
+    /**
+     * For routes that name a thing but not its store ({@code /invoices/{id}}): whether the caller holds any
+     * permission on the thing's store and may see it. Callers answer 404 otherwise, as for an unknown thing, so
+     * that nobody learns what another store holds; the route's own permission is checked afterwards as usual.
+     */
+    public boolean mayReach(Caller caller, String storeId) {
+        boolean anyPermission = Arrays.stream(Policy.values()).anyMatch(p -> !p.serverWide() && caller.holds(p, storeId));
+        return anyPermission && stores.find(storeId).map(s -> canSee(caller, s)).orElse(false);
     }
 
     public boolean canSee(Caller caller, Store store) {

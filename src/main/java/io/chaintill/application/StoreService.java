@@ -93,6 +93,16 @@ public class StoreService {
         return config;
     }
 
+    /** Turns a configured payment method on or off, keeping its key. */
+    public PaymentMethodConfig enable(Caller caller, String storeId, PaymentMethodId method, boolean enabled) {
+        authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
+        PaymentMethodConfig config = stores.paymentMethod(storeId, method.toString()).orElseThrow(() ->
+                new InvalidInputException("config", "is required: " + method + " is not configured on this store yet"));
+        config.configure(enabled, config.derivationScheme(), config.keyId(), config.label(), config.accountKeyPath(),
+                clock.instant());
+        return config;
+    }
+
     public void removePaymentMethod(Caller caller, String storeId, PaymentMethodId method) {
         authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
         stores.remove(stores.paymentMethod(storeId, method.toString())

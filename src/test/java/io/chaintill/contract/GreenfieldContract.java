@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GreenfieldContract {
     /**
-     * Properties ChainTill adds to BTCPay's closed schemas on purpose; docs/api.md ("ChainTill's additions") says why.
-     * Anything else a closed schema does not name fails.
+     * Properties ChainTill adds to BTCPay's closed schemas on purpose; docs/api.md ("Response shapes") says why.
+     * Anything else a closed schema does not name fails. "?name" instead lets a documented property be null where
+     * BTCPay itself sends null.
      */
     static final Map<String, Set<String>> ADDITIONS = Map.of(
             // Greenfield 1 names beside the 2.x ones, so plugins of both generations read the same answer
@@ -41,7 +42,9 @@ public final class GreenfieldContract {
             // the address gap limit of an xpub
             "GenericPaymentMethodData", Set.of("gap"),
             // what "synchronized" is made of: database and per-chain state
-            "ApplicationHealthData", Set.of("checks", "chains"));
+            "ApplicationHealthData", Set.of("checks", "chains"),
+            // BTCPay itself sends "onion": null without Tor (ServerInfoData.Onion), and greenfield-php reads the key
+            "ApplicationServerInfoData", Set.of(OpenApiSchemas.NULL + "onion"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile GreenfieldContract instance;

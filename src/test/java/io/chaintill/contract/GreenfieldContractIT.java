@@ -91,7 +91,8 @@ class GreenfieldContractIT {
         JsonObject info = call(key, "GET", "/api/v1/server/info", null, 200).object();
         assertTrue(info.getJsonArray("supportedPaymentMethods").toString().contains("BTC-CHAIN"), info.toString());
         call(key, "GET", "/api/v1/users/me", null, 200);
-        call(key.anonymous(), "GET", "/api/v1/users/me", null, 401);
+        call(admin, "POST", "/api/v1/users", "{\"email\":\"contract-user@example.com\",\"password\":\"password-1\","
+                + "\"isAdministrator\":false}", 201);
     }
 
     @Test
@@ -117,15 +118,31 @@ class GreenfieldContractIT {
         assertEquals("BTC-CHAIN", list.getJsonObject(0).getString("paymentMethodId"));
         call(key, "GET", query("GET", base, "onlyEnabled", "true"), null, 200);
         JsonObject one = call(key, "GET", query("GET", base + "/BTC-CHAIN", "includeConfig", "true"), null, 200).object();
-        assertEquals(ApiClient.TEST_VPUB, one.getJsonObject("config").getString("derivationScheme"));
-        // Greenfield 1 (v1.13.7), the casing its document uses
-        JsonObject onchain = call(key, "GET", base + "/onchain/BTC", null, 200).object();
-        assertEquals(ApiClient.TEST_VPUB, onchain.getString("derivationScheme"));
-        assertEquals("BTC", onchain.getString("cryptoCode"));
-        call(key, "PUT", base + "/onchain/BTC", "{\"enabled\":true,\"derivationScheme\":\"" + ApiClient.TEST_VPUB
-                + "\",\"label\":\"hot\"}", 200);
-        call(key, "GET", base + "/onchain/BTC/preview", null, 200);
-        call(key, "POST", base + "/onchain/BTC/preview", "{\"derivationScheme\":\"" + ApiClient.TEST_VPUB + "\"}", 200);
+        String scheme = one.getJsonObject("config").getString("derivationScheme"); // normalized, as BTCPay does
+        // enabled alone keeps the stored config
+        call(key, "PUT", base + "/BTC-CHAIN", "{\"enabled\":false}", 200);
+        JsonObject enabled = call(key, "PUT", base + "/BTC-CHAIN", "{\"enabled\":true}", 200).object();
+        assertTrue(enabled.getBoolean("enabled"), enabled.toString());
+        // Greenfield 1 (v1.13.7): the casing its document uses and the one greenfield-php sends
+        for (String onchainBase : List.of(base + "/onchain", base + "/OnChain")) {
+            JsonObject onchain = call(key, "GET", onchainBase + "/BTC", null, 200).object();
+            assertEquals(scheme, onchain.getString("derivationScheme"));
+            assertEquals("BTC", onchain.getString("cryptoCode"));
+            call(key, "PUT", onchainBase + "/BTC", "{\"enabled\":true,\"derivationScheme\":\"" + ApiClient.TEST_VPUB
+                    + "\",\"label\":\"hot\"}", 200);
+            call(key, "GET", onchainBase + "/BTC/preview", null, 200);
+            call(key, "POST", onchainBase + "/BTC/preview", "{\"derivationScheme\":\"" + ApiClient.TEST_VPUB + "\"}", 200);
+        }
+        call(key, "GET", query("GET", base + "/BTC-CHAIN/wallet/preview", "offset", "0", "count", "3"), null, 200);
+        call(key, "POST", query("POST", base + "/BTC-CHAIN/wallet/preview", "count", "2"),
+                "{\"derivationScheme\":\"" + ApiClient.TEST_VPUB + "\"}", 200);
+        String spare = call(key, "POST", "/api/v1/stores", "{\"name\":\"Spare\"}", 200).object().getString("id");
+        call(key, "PUT", "/api/v1/stores/" + spare + "/payment-methods/BTC-CHAIN", "{\"enabled\":true,\"config\":\""
+                + ApiClient.TEST_VPUB + "\"}", 200);
+        call(key, "DELETE", "/api/v1/stores/" + spare + "/payment-methods/BTC-CHAIN", null, 200);
+        JsonArray onchains = call(key, "GET", base + "/OnChain", null, 200).array();
+        assertEquals("BTC", onchains.getJsonObject(0).getString("cryptoCode"));
+        call(key, "GET", base + "/onchain", null, 200);
     }
 
     @Test
@@ -146,12 +163,20 @@ class GreenfieldContractIT {
         assertEquals("TopUp", topUp.getString("type"));
         // BTCPay shows a top-up invoice's amount as "0": typed clients read amount as a non-null decimal string
         assertEquals("0", topUp.getString("amount"));
-        JsonObject again = call(key, "GET", base + "/" + invoiceId, null, 200).object();
-        assertEquals(invoice.getJsonObject("receipt"), again.getJsonObject("receipt"), "receipt options are stored");
-        assertFalse(again.containsKey("paymentMethods"), "only with includePaymentMethods");
-        JsonObject withMethods = call(key, "GET", query("GET", base + "/" + invoiceId, "includePaymentMethods", "true"),
-                null, 200).object();
-        assertEquals("BTC-CHAIN", withMethods.getJsonArray("paymentMethods").getJsonObject(0).getString("paymentMethodId"));
+        // both forms: the store-scoped one (v1.13.7) and the store-less one (v2.4.1)
+        for (String one : List.of(base + "/" + invoiceId, "/api/v1/invoices/" + invoiceId)) {
+            JsonObject again = call(key, "GET", one, null, 200).object();
+            assertEquals(invoice.getJsonObject("receipt"), again.getJsonObject("receipt"), "receipt options are stored");
+            assertFalse(again.containsKey("paymentMethods"), "only with includePaymentMethods");
+            // v1.13.7 documents the query only on the list; ChainTill takes it on both forms, as BTCPay 2.x does
+            String withQuery = one.startsWith("/api/v1/invoices/") ? query("GET", one, "includePaymentMethods", "true")
+                    : one + "?includePaymentMethods=true";
+            JsonObject withMethods = call(key, "GET", withQuery, null, 200).object();
+            assertEquals("BTC-CHAIN", withMethods.getJsonArray("paymentMethods").getJsonObject(0).getString("paymentMethodId"));
+        }
+        call(key, "GET", "/api/v1/invoices/" + invoiceId + "?includePaymentMethods=maybe", null, 422);
+        JsonObject noReceipt = call(key, "GET", "/api/v1/invoices/" + topUpId, null, 200).object();
+        assertEquals("{\"enabled\":null,\"showQR\":null,\"showPayments\":null}", noReceipt.getJsonObject("receipt").toString());
     }
 
     @Test
@@ -173,6 +198,13 @@ class GreenfieldContractIT {
     @Test
     @Order(6)
     void invoiceUpdatesPaymentMethodsMarkingAndArchiving() {
+        for (String storeless : List.of("/api/v1/invoices/" + topUpId, "/API/V1/Invoices/" + topUpId)) {
+            call(key, "GET", storeless + "/payment-methods", null, 200);
+            call(key, "PUT", storeless, "{\"metadata\":{\"orderId\":\"c-2\",\"itemDesc\":\"Gift\"}}", 200);
+            call(key, "DELETE", storeless, null, 200);
+            call(key, "POST", storeless + "/unarchive", null, 200);
+        }
+        call(key, "POST", "/api/v1/invoices/" + topUpId + "/status", "{\"status\":\"Settled\"}", 200);
         String one = "/api/v1/stores/" + storeId + "/invoices/" + invoiceId;
         JsonArray methods = call(key, "GET", one + "/payment-methods", null, 200).array();
         assertEquals("BTC-CHAIN", methods.getJsonObject(0).getString("paymentMethodId"));
@@ -209,19 +241,50 @@ class GreenfieldContractIT {
                 + RECEIVER.url("/contract") + "\",\"authorizedEvents\":{\"everything\":true},\"secret\":\"contract-secret-1\"}",
                 200).object();
         String one = hooks + "/" + hook.getString("id");
+        String storeless = "/api/v1/webhooks/" + hook.getString("id");
         call(key, "GET", hooks, null, 200);
         call(key, "GET", one, null, 200);
+        call(key, "GET", storeless, null, 200);
         call(key, "PUT", one, "{\"enabled\":true,\"automaticRedelivery\":true,\"url\":\"" + RECEIVER.url("/contract")
                 + "\",\"authorizedEvents\":{\"everything\":false,\"specificEvents\":[\"InvoiceCreated\",\"InvoiceSettled\"]}}", 200);
         call(key, "POST", "/api/v1/stores/" + storeId + "/invoices", "{\"amount\":\"3\",\"currency\":\"USD\"}", 200);
         RECEIVER.await("/contract", 1, Duration.ofSeconds(30));
-        JsonArray deliveries = call(key, "GET", query("GET", one + "/deliveries", "count", "10"), null, 200).array();
-        String delivery = one + "/deliveries/" + deliveries.getJsonObject(0).getString("id");
-        call(key, "GET", delivery, null, 200);
-        call(key, "GET", delivery + "/request", null, 200);
-        call(key, "POST", delivery + "/redeliver", null, 200);
-        call(key, "DELETE", one, null, 200);
+        for (String form : List.of(one, storeless)) {
+            JsonArray deliveries = call(key, "GET", query("GET", form + "/deliveries", "count", "10"), null, 200).array();
+            String delivery = form + "/deliveries/" + deliveries.getJsonObject(0).getString("id");
+            call(key, "GET", delivery, null, 200);
+            call(key, "GET", delivery + "/request", null, 200);
+            call(key, "POST", delivery + "/redeliver", null, 200);
+        }
+        call(key, "PUT", storeless, "{\"enabled\":false,\"automaticRedelivery\":false,\"url\":\"" + RECEIVER.url("/contract")
+                + "\",\"authorizedEvents\":{\"everything\":true}}", 200);
+        call(key, "DELETE", storeless, null, 200);
         call(key, "GET", one, null, 404);
+        call(key, "GET", storeless, null, 404);
+    }
+
+    /**
+     * Every operation operations.tsv calls supported or partly was called and validated above (HTML pages aside:
+     * BTCPay documents no JSON for them), so a newly supported operation cannot go without a contract check.
+     */
+    @Test
+    @Order(99)
+    void everySupportedOperationWasValidated() throws java.io.IOException {
+        String tsv = new String(GreenfieldContractIT.class.getResourceAsStream("/greenfield/operations.tsv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Set<String> missing = new TreeSet<>();
+        for (String line : tsv.split("\n")) {
+            String[] cells = line.split("\t", -1);
+            if (line.startsWith("#") || cells.length < 5 || !Set.of("supported", "partly").contains(cells[4])) {
+                continue;
+            }
+            boolean page = CONTRACT.operation(GreenfieldExtract.VERSIONS.get(0), cells[1], cells[2].replaceAll("\\{[^}]+}", "x"))
+                    .map(o -> o.node().path("responses").path("200").isNull()).orElse(false);
+            if (!page && !CONTRACT.validated().contains(GreenfieldExtract.VERSIONS.get(0) + " " + cells[0])) {
+                missing.add(cells[0] + " " + cells[1] + " " + cells[2]);
+            }
+        }
+        assertTrue(missing.isEmpty(), "supported but never validated: " + missing);
     }
 
     /** The call, checked against the request schema (when it sends a body) and the answer against the response's. */

@@ -33,6 +33,8 @@ import java.util.Set;
  */
 final class OpenApiSchemas {
     static final String OPEN = "~open";
+    /** In {@code additions}, "?name" marks an existing property as nullable instead of adding one. */
+    static final String NULL = "?";
     private static final String PREFIX = "#/components/schemas/";
     /** Where the converted components live in a compiled schema: {@code $defs}, 2020-12's own place. */
     static final String DEFS = "#/$defs/";
@@ -80,7 +82,16 @@ final class OpenApiSchemas {
         if (!extra.isEmpty() && s instanceof ObjectNode o) {
             ObjectNode target = o.has("anyOf") && o.size() == 1 ? (ObjectNode) o.get("anyOf").get(1) : o;
             ObjectNode props = target.has("properties") ? (ObjectNode) target.get("properties") : target.putObject("properties");
-            extra.forEach(p -> props.putObject(p));
+            extra.forEach(p -> {
+                if (p.startsWith(NULL)) { // documented non-null, sent as null by BTCPay itself
+                    JsonNode documented = props.get(p.substring(1));
+                    ObjectNode either = F.objectNode();
+                    either.putArray("anyOf").add(F.objectNode().put("type", "null")).add(documented);
+                    props.set(p.substring(1), either);
+                } else {
+                    props.putObject(p);
+                }
+            });
         }
         converted.put(name, s);
         return s;
