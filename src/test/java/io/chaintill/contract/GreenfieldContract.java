@@ -44,7 +44,11 @@ public final class GreenfieldContract {
             // what "synchronized" is made of: database and per-chain state
             "ApplicationHealthData", Set.of("checks", "chains"),
             // BTCPay itself sends "onion": null without Tor (ServerInfoData.Onion), and greenfield-php reads the key
-            "ApplicationServerInfoData", Set.of(OpenApiSchemas.NULL + "onion"));
+            "ApplicationServerInfoData", Set.of(OpenApiSchemas.NULL + "onion"),
+            // likewise BTCPay sends a key's missing label and account key path as null
+            "OnChainPaymentMethodBaseData", Set.of(OpenApiSchemas.NULL + "label", OpenApiSchemas.NULL + "accountKeyPath"),
+            // the document's own includePaymentMethods query on GET invoice adds what InvoiceDataList items have
+            "InvoiceData", Set.of("paymentMethods"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile GreenfieldContract instance;

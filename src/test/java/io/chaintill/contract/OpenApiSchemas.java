@@ -19,7 +19,7 @@ import java.util.Set;
  * branches' properties; so the branch is used open and the composing schema is closed instead
  * ({@code unevaluatedProperties: false}), which keeps the intent: no property that no branch names.</li>
  * <li>{@code oneOf} becomes {@code anyOf}: BTCPay's oneOfs end with a catch-all object, so a literal oneOf would
- * reject every valid value.</li>
+ * reject every valid value; a {@code type} beside it that its branches contradict is dropped.</li>
  * <li>Boolean {@code exclusiveMinimum}/{@code exclusiveMaximum} become the 2020-12 numeric forms.</li>
  * <li>{@code format: decimal} on a string becomes a pattern (typed clients parse it as a decimal); other formats,
  * most of them prose ("unix timestamp in seconds"), are dropped.</li>
@@ -85,6 +85,9 @@ final class OpenApiSchemas {
             extra.forEach(p -> {
                 if (p.startsWith(NULL)) { // documented non-null, sent as null by BTCPay itself
                     JsonNode documented = props.get(p.substring(1));
+                    if (documented == null) {
+                        return; // this document does not have the property
+                    }
                     ObjectNode either = F.objectNode();
                     either.putArray("anyOf").add(F.objectNode().put("type", "null")).add(documented);
                     props.set(p.substring(1), either);
@@ -143,6 +146,7 @@ final class OpenApiSchemas {
                 default -> out.set(key, convert(v));
             }
         }
+        dropContradictedType(out);
         if (close && closedSchemas) {
             out.put("unevaluatedProperties", false);
         }
@@ -156,6 +160,24 @@ final class OpenApiSchemas {
             return either;
         }
         return out;
+    }
+
+    /**
+     * BTCPay writes {@code type: object} beside a oneOf that also allows strings (a payment method's config: an
+     * object or a derivation scheme string); the branches decide then, not the contradicting type.
+     */
+    private static void dropContradictedType(ObjectNode out) {
+        JsonNode type = out.get("type");
+        JsonNode branches = out.get("anyOf");
+        if (type == null || branches == null) {
+            return;
+        }
+        for (JsonNode b : branches) {
+            if (b.has("type") && !b.get("type").equals(type)) {
+                out.remove("type");
+                return;
+            }
+        }
     }
 
     private static void bounds(JsonNode node, ObjectNode out) {
