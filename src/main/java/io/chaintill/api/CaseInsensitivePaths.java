@@ -1,6 +1,8 @@
 package io.chaintill.api;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -11,18 +13,16 @@ import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Matches path literals case-insensitively, as BTCPay does, by giving them their canonical casing before JAX-RS
  * matches the request. The templates come from the deployed resources' own {@code @Path}s, so a new route needs
- * nothing here. A path with a malformed percent-encoding is a 400 before anything tries to decode it.
+ * nothing here. It runs after the other pre-matching filters (which refuse malformed paths).
  */
 @Provider
 @PreMatching
+@Priority(Priorities.USER + 100)
 public class CaseInsensitivePaths implements ContainerRequestFilter {
-    private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
-
     @Context
     Configuration configuration;
     private volatile PathCasing casing;
@@ -31,10 +31,6 @@ public class CaseInsensitivePaths implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
         String raw = uri.getRawPath();
-        if (BAD_ESCAPE.matcher(raw).find()) {
-            request.abortWith(ErrorMapper.error(400, "invalid-path", "the path has a malformed percent-encoding"));
-            return;
-        }
         String base = request.getUriInfo().getBaseUri().getRawPath();
         if (!raw.startsWith(base)) {
             return;
