@@ -73,9 +73,9 @@ public class ApiKeysResource {
     @Path("current")
     public Response revokeCurrent() {
         Caller caller = Callers.required(request);
-        access.currentKey(caller);
+        ApiKey key = access.currentKey(caller);
         access.revokeByHash(caller, caller.apiKeyHash());
-        return Response.ok().build();
+        return Response.ok(of(key, null)).build(); // BTCPay answers the revoked key's ApiKeyData
     }
 
     @DELETE

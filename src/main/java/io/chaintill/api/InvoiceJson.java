@@ -5,6 +5,7 @@ import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.invoice.CheckoutOptions;
 import io.chaintill.domain.invoice.Invoice;
 import io.chaintill.domain.invoice.InvoiceStatus;
+import io.chaintill.domain.invoice.ReceiptOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -14,6 +15,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,11 @@ final class InvoiceJson {
     private InvoiceJson() {
     }
 
-    static JsonObject of(Invoice invoice, String checkoutLink) {
+    /**
+     * BTCPay's InvoiceData. A top-up invoice's {@code amount} is "0", as BTCPay shows it (typed clients read a
+     * non-null decimal string); {@code type} says it is a top-up.
+     */
+    static JsonObject of(Invoice invoice, String checkoutLink, BigDecimal paidAmount) {
         CheckoutOptions c = invoice.checkout();
         JsonArrayBuilder methods = Json.createArrayBuilder();
         invoice.prompts().forEach(p -> methods.add(p.paymentMethodId().toString()));
@@ -53,20 +59,45 @@ final class InvoiceJson {
                 .add("archived", invoice.archived())
                 .add("metadata", parseObject(invoice.metadataJson()))
                 .add("checkout", checkout)
-                .add("availableStatusesForManualMarking", marking);
-        nullable(b, "amount", invoice.amount().map(a -> a.stripTrailingZeros().toPlainString()).orElse(null));
+                .add("receipt", receipt(invoice.receipt()))
+                .add("availableStatusesForManualMarking", marking)
+                .add("amount", decimal(invoice.amount().orElse(BigDecimal.ZERO)))
+                .add("paidAmount", decimal(paidAmount));
         return b.build();
     }
 
     static InvoiceRequest request(JsonInput in) {
         JsonInput checkout = in.object("checkout");
+        JsonInput receipt = in.object("receipt");
         Metadata m = metadata(in);
         Integer expiration = checkout.integer("expirationMinutes");
         return new InvoiceRequest(in.decimal("amount"), in.string("currency"), m.json(), m.orderId(), m.searchText(),
                 checkout.strings("paymentMethods"), checkout.string("speedPolicy"), checkout.decimal("paymentTolerance"),
                 expiration, checkout.integer("monitoringMinutes"), checkout.string("redirectURL"),
                 checkout.bool("redirectAutomatically"), checkout.string("defaultLanguage"),
-                checkout.string("defaultPaymentMethod"));
+                checkout.string("defaultPaymentMethod"),
+                new ReceiptOptions(receipt.bool("enabled"), receipt.bool("showQR"), receipt.bool("showPayments")));
+    }
+
+    private static JsonObjectBuilder receipt(ReceiptOptions r) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        nullable(b, "enabled", r.enabled());
+        nullable(b, "showQR", r.showQr());
+        nullable(b, "showPayments", r.showPayments());
+        return b;
+    }
+
+    /** A decimal as Greenfield writes it: a plain string without trailing zeros ("0", "10.5"). */
+    static String decimal(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    static void nullable(JsonObjectBuilder b, String name, Boolean value) {
+        if (value == null) {
+            b.addNull(name);
+        } else {
+            b.add(name, value);
+        }
     }
 
     /** The free metadata object, plus what the list filters need from it: orderId and searchable text. */

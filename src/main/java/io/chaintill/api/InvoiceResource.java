@@ -1,13 +1,9 @@
 package io.chaintill.api;
 
-import io.chaintill.application.ChainHeights;
-import io.chaintill.application.InvoicePayments;
 import io.chaintill.application.InvoiceService;
-import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.invoice.Invoice;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -30,13 +27,7 @@ public abstract class InvoiceResource {
     @Inject
     InvoiceService invoices;
     @Inject
-    PaymentMethodHandlers handlers;
-    @Inject
-    PublicUrl publicUrl;
-    @Inject
-    InvoicePayments payments;
-    @Inject
-    ChainHeights heights;
+    InvoiceAnswers answers;
     @Context
     ContainerRequestContext request;
     @Context
@@ -48,8 +39,9 @@ public abstract class InvoiceResource {
     abstract String storeId();
 
     @GET
-    public JsonObject get() {
-        return json(invoices.get(Callers.required(request), storeId(), invoiceId));
+    public JsonObject get(@QueryParam("includePaymentMethods") String includePaymentMethods) {
+        boolean withMethods = InvoiceAnswers.includePaymentMethods(includePaymentMethods);
+        return answers.one(invoices.get(Callers.required(request), storeId(), invoiceId), uri, withMethods);
     }
 
     /** Replaces the invoice's metadata. */
@@ -86,18 +78,10 @@ public abstract class InvoiceResource {
     @GET
     @Path("payment-methods")
     public JsonArray paymentMethods() {
-        Invoice invoice = invoices.get(Callers.required(request), storeId(), invoiceId);
-        var out = Json.createArrayBuilder();
-        invoice.prompts().forEach(p -> out.add(PaymentPromptJson.of(p, handlers.require(p.paymentMethodId(), "paymentMethodId"),
-                payments.payments(p), heights.scannedHeight(p.paymentMethodId()).orElse(null))));
-        return out.build();
+        return answers.paymentMethods(invoices.get(Callers.required(request), storeId(), invoiceId));
     }
 
     private JsonObject json(Invoice invoice) {
-        return json(invoice, publicUrl, uri);
-    }
-
-    static JsonObject json(Invoice invoice, PublicUrl publicUrl, UriInfo uri) {
-        return InvoiceJson.of(invoice, publicUrl.checkoutLink(uri, invoice.id()));
+        return answers.one(invoice, uri, false);
     }
 }

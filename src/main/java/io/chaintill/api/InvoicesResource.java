@@ -2,11 +2,9 @@ package io.chaintill.api;
 
 import io.chaintill.application.Caller;
 import io.chaintill.application.InvoiceService;
-import io.chaintill.domain.invoice.Invoice;
 import io.chaintill.persistence.InvoiceQuery;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +33,7 @@ public class InvoicesResource {
     @Inject
     InvoiceService invoices;
     @Inject
-    PublicUrl publicUrl;
+    InvoiceAnswers answers;
     @Context
     ContainerRequestContext request;
     @Context
@@ -46,22 +44,18 @@ public class InvoicesResource {
     @POST
     public JsonObject create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Caller caller = Callers.required(request);
-        return json(invoices.create(caller, storeId, InvoiceJson.request(JsonInput.parse(body)), idempotencyKey));
+        return answers.one(invoices.create(caller, storeId, InvoiceJson.request(JsonInput.parse(body)), idempotencyKey), uri, false);
     }
 
     @GET
     public JsonArray list(@QueryParam("orderId") List<String> orderIds, @QueryParam("status") List<String> statuses,
                           @QueryParam("textSearch") String text, @QueryParam("startDate") String start,
                           @QueryParam("endDate") String end, @QueryParam("includeArchived") @DefaultValue("false") boolean archived,
-                          @QueryParam("skip") String skip, @QueryParam("take") String take) {
+                          @QueryParam("skip") String skip, @QueryParam("take") String take,
+                          @QueryParam("includePaymentMethods") String includePaymentMethods) {
         InvoiceQuery query = InvoiceFilters.query(storeId, orderIds, statuses, text, start, end, archived, skip, take,
                 100, MAX_TAKE);
-        var out = Json.createArrayBuilder();
-        invoices.search(Callers.required(request), query).forEach(i -> out.add(json(i)));
-        return out.build();
-    }
-
-    private JsonObject json(Invoice invoice) {
-        return InvoiceResource.json(invoice, publicUrl, uri);
+        boolean withMethods = InvoiceAnswers.includePaymentMethods(includePaymentMethods);
+        return answers.list(invoices.search(Callers.required(request), query), uri, withMethods);
     }
 }

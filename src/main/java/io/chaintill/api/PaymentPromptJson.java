@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * One entry of {@code GET .../invoices/{id}/payment-methods}. Carries both the Greenfield 2 names
- * (paymentMethodId, currency) and the older ones (paymentMethod, cryptoCode) so every plugin generation reads it.
+ * (paymentMethodId, currency, paymentMethodFee) and the older ones (paymentMethod, cryptoCode, networkFee) so every
+ * plugin generation reads it.
  */
 final class PaymentPromptJson {
     private PaymentPromptJson() {
@@ -39,11 +40,13 @@ final class PaymentPromptJson {
                 .add("paymentMethodPaid", paid.toPlainString())
                 .add("totalPaid", paid.toPlainString())
                 .add("networkFee", "0")
+                .add("paymentMethodFee", "0")
                 .add("payments", payments(payments, scannedHeight))
                 .add("activated", true)
                 .add("additionalData", Json.createObjectBuilder().add("keyPath", "0/" + prompt.derivationIndex()));
-        InvoiceJson.nullable(b, "amount", due == null ? null : due.toPlainString());
-        InvoiceJson.nullable(b, "due", remaining == null ? null : remaining.toPlainString());
+        // a top-up prompt asks for no fixed amount: BTCPay shows "0" for both
+        b.add("amount", due == null ? "0" : due.toPlainString());
+        b.add("due", remaining == null ? "0" : remaining.toPlainString());
         return b.build();
     }
 

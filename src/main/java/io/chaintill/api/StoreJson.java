@@ -39,8 +39,44 @@ final class StoreJson {
         } else {
             b.add("website", s.website());
         }
+        UNSUPPORTED.forEach(b::add);
         return b.build();
     }
+
+    /**
+     * StoreData fields BTCPay documents for settings ChainTill does not have (branding, Lightning, checkout
+     * appearance): always BTCPay's own default, so typed clients find every field; a PUT carrying them is accepted
+     * and they stay at these values. docs/api.md lists them.
+     */
+    static final JsonObject UNSUPPORTED = Json.createObjectBuilder()
+            .addNull("supportUrl").addNull("logoUrl").addNull("cssUrl").addNull("paymentSoundUrl").addNull("brandColor")
+            .add("applyBrandColorToBackend", false)
+            .add("additionalTrackedRates", Json.createArrayBuilder())
+            .add("refundBOLT11Expiration", 30)
+            .add("displayExpirationTimer", 300)
+            .addNull("lightningDescriptionTemplate")
+            .add("anyoneCanCreateInvoice", false)
+            .add("receipt", Json.createObjectBuilder().add("enabled", true).add("showQR", true).add("showPayments", true))
+            .add("lightningAmountInSatoshi", false)
+            .add("lightningPrivateRouteHints", false)
+            .add("onChainWithLnInvoiceFallback", false)
+            .add("redirectAutomatically", false)
+            .add("showRecommendedFee", true)
+            .add("recommendedFeeBlockTarget", 1)
+            .add("defaultLang", "en")
+            .addNull("htmlTitle")
+            // ChainTill never adds a network fee to what the buyer owes
+            .add("networkFeeMode", "Never")
+            .add("payJoinEnabled", false)
+            .add("autoDetectLanguage", false)
+            .add("showPayInWalletButton", true)
+            .add("showStoreHeader", true)
+            .add("celebratePayment", true)
+            .add("playSoundOnPayment", false)
+            .add("lazyPaymentMethods", false)
+            .add("defaultPaymentMethod", "BTC-CHAIN")
+            .addNull("paymentMethodCriteria")
+            .build();
 
     /** Reads a store body; fields left out keep {@code current}'s values (or the defaults for a new store). */
     static StoreSettings settings(JsonInput in, StoreSettings current) {

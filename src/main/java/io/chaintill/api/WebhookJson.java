@@ -49,13 +49,15 @@ final class WebhookJson {
                         .add("specificEvents", specific));
     }
 
-    /** Greenfield's delivery shape plus ChainTill's type, isRedelivery and originalDeliveryId. */
+    /** Greenfield's delivery shape (WebhookDeliveryData) plus ChainTill's type, isRedelivery and originalDeliveryId. */
     static JsonObjectBuilder delivery(WebhookDelivery d) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("id", d.id())
-                .add("timestamp", d.createdAt().getEpochSecond());
+                .add("timestamp", d.createdAt().getEpochSecond())
+                // BTCPay documents both as non-null: when first tried (creation while never tried), "" for no error
+                .add("deliveryTime", (d.firstAttemptAt() == null ? d.createdAt() : d.firstAttemptAt()).getEpochSecond());
         nullable(b, "httpCode", d.lastHttpCode());
-        InvoiceJson.nullable(b, "errorMessage", d.lastError());
+        b.add("errorMessage", d.lastError() == null ? "" : d.lastError());
         return b.add("status", status(d))
                 .add("type", d.eventType())
                 .add("isRedelivery", d.redelivery())

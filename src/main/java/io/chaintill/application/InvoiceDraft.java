@@ -1,6 +1,7 @@
 package io.chaintill.application;
 
 import io.chaintill.domain.invoice.CheckoutOptions;
+import io.chaintill.domain.invoice.ReceiptOptions;
 import io.chaintill.domain.payment.Price;
 import io.chaintill.domain.store.PaymentMethodConfig;
 import java.math.BigDecimal;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /** A validated invoice request with the rate fixed for each payment method, ready to be issued. */
 record InvoiceDraft(Price price, String currency, String metadataJson, String orderId, String searchText,
-                    CheckoutOptions checkout, List<Quote> quotes) {
+                    CheckoutOptions checkout, ReceiptOptions receipt, List<Quote> quotes) {
 
     /** One payment method's offer: its configuration and the rate (crypto per invoice currency unit inverse). */
     record Quote(PaymentMethodConfig method, BigDecimal rate) {

@@ -32,6 +32,7 @@ public class InvoiceIssuer {
     public Invoice issue(String storeId, InvoiceDraft draft, String idempotencyKey) {
         Invoice invoice = Invoice.create(Ids.newId(), storeId, draft.price(), draft.currency(), draft.metadataJson(),
                 draft.orderId(), draft.searchText(), draft.checkout(), clock.instant(), idempotencyKey);
+        invoice.offerReceipt(draft.receipt());
         for (InvoiceDraft.Quote quote : draft.quotes()) {
             PaymentMethodId method = quote.method().paymentMethodId();
             PaymentMethodHandler handler = handlers.require(method, "checkout.paymentMethods");

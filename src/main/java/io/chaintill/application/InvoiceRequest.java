@@ -1,5 +1,6 @@
 package io.chaintill.application;
 
+import io.chaintill.domain.invoice.ReceiptOptions;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -11,5 +12,5 @@ public record InvoiceRequest(BigDecimal amount, String currency, String metadata
                              String searchText, List<String> paymentMethods, String speedPolicy,
                              BigDecimal paymentTolerance, Integer expirationMinutes, Integer monitoringMinutes,
                              String redirectUrl, Boolean redirectAutomatically, String defaultLanguage,
-                             String defaultPaymentMethod) {
+                             String defaultPaymentMethod, ReceiptOptions receipt) {
 }

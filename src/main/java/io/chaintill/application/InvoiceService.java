@@ -4,6 +4,7 @@ import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.access.Policy;
 import io.chaintill.domain.invoice.CheckoutOptions;
+import io.chaintill.domain.invoice.ReceiptOptions;
 import io.chaintill.domain.invoice.Invoice;
 import io.chaintill.domain.invoice.InvoiceStatus;
 import io.chaintill.domain.payment.CurrencyCatalog;
@@ -190,7 +191,8 @@ public class InvoiceService {
                     : rates.rate(new CurrencyPair(crypto, currency), providers).value();
             quotes.add(new InvoiceDraft.Quote(m, rate));
         }
-        return new InvoiceDraft(price, currency, r.metadataJson(), r.orderId(), r.searchText(), checkout, quotes);
+        return new InvoiceDraft(price, currency, r.metadataJson(), r.orderId(), r.searchText(), checkout,
+                r.receipt() == null ? ReceiptOptions.NONE : r.receipt(), quotes);
     }
 
     /** A currency of the catalog, or an asset a payment method here is paid in (a configured token such as WBTC). */

@@ -47,6 +47,8 @@ public class Invoice {
     private String searchText;
     @Embedded
     private CheckoutOptions checkout;
+    @Embedded
+    private ReceiptOptions receipt;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "expires_at")
@@ -93,6 +95,11 @@ public class Invoice {
         i.idempotencyKey = idempotencyKey;
         i.record(InvoiceEventType.InvoiceCreated, now, Map.of());
         return i;
+    }
+
+    /** Set while the invoice is issued, before it is saved. */
+    public void offerReceipt(ReceiptOptions options) {
+        this.receipt = options;
     }
 
     public PaymentPrompt addPrompt(String promptId, PaymentMethodId method, String destination, String keyId,
@@ -295,6 +302,8 @@ public class Invoice {
     public String metadataJson() { return metadataJson; }
     public String orderId() { return orderId; }
     public CheckoutOptions checkout() { return checkout; }
+    /** The receipt options the shop gave; {@link ReceiptOptions#NONE} when it gave none. */
+    public ReceiptOptions receipt() { return receipt == null ? ReceiptOptions.NONE : receipt; }
     public Instant createdAt() { return createdAt; }
     public Instant expiresAt() { return expiresAt; }
     public Instant monitoringEndsAt() { return monitoringEndsAt; }

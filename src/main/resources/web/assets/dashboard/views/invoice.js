@@ -65,7 +65,7 @@ function draw(main, params, ctx, base, invoice, prompts, events, deliveries) {
         el('span', { id: 'invoice-status', 'data-status': invoice.status, 'aria-live': 'polite' },
             statusBadge(invoice.status, invoice.additionalStatus))));
     main.appendChild(el('dl', { class: 'facts', id: 'invoice-facts' },
-        fact('Amount', money(invoice.amount, invoice.currency)),
+        fact('Amount', money(invoice.type === 'TopUp' ? null : invoice.amount, invoice.currency)),
         fact('Created', time(invoice.createdTime)),
         fact('Expires', time(invoice.expirationTime)),
         fact('Monitored until', time(invoice.monitoringExpiration)),
@@ -78,7 +78,7 @@ function draw(main, params, ctx, base, invoice, prompts, events, deliveries) {
     main.appendChild(actions(ctx, base, invoice));
 
     main.appendChild(el('h2', {}, 'Payment methods'));
-    prompts.forEach((p) => main.appendChild(promptSection(p, invoice.currency)));
+    prompts.forEach((p) => main.appendChild(promptSection(p, invoice.currency, invoice.type === 'TopUp')));
 
     main.appendChild(el('h2', { id: 'history-heading' }, 'History'));
     main.appendChild(historyTable(events));
@@ -132,15 +132,15 @@ function actions(ctx, base, invoice) {
     return box;
 }
 
-function promptSection(p, currency) {
+function promptSection(p, currency, topUp) {
     const section = el('section', { class: 'panel', 'data-payment-method': p.paymentMethodId, 'aria-label': p.paymentMethodId });
     section.appendChild(el('h3', {}, p.paymentMethodId));
     section.appendChild(el('dl', { class: 'facts' },
         fact('Address', [el('code', { class: 'destination' }, p.destination), ' ', copyButton(() => p.destination, 'Copy address')]),
         fact('Rate', p.rate + ' ' + currency + ' per ' + p.currency),
-        fact('Amount', p.amount === null || p.amount === undefined ? 'any' : p.amount + ' ' + p.currency),
+        fact('Amount', topUp ? 'any' : p.amount + ' ' + p.currency),
         fact('Paid', el('span', { 'data-paid': p.paymentMethodPaid }, p.paymentMethodPaid + ' ' + p.currency)),
-        fact('Still due', p.due === null || p.due === undefined ? '—' : p.due + ' ' + p.currency)));
+        fact('Still due', topUp ? '—' : p.due + ' ' + p.currency)));
     if (!p.payments.length) {
         section.appendChild(el('p', { class: 'muted' }, 'No payment seen yet.'));
         return section;

@@ -123,7 +123,7 @@ function invoiceTable(storeId, invoices) {
             el('td', {}, el('a', { href: invoiceHash(storeId, i.id) }, el('code', {}, i.id)),
                 i.archived ? el('span', { class: 'badge' }, 'archived') : null),
             el('td', {}, (i.metadata && i.metadata.orderId) || '—'),
-            el('td', {}, money(i.amount, i.currency)),
+            el('td', {}, money(i.type === 'TopUp' ? null : i.amount, i.currency)),
             el('td', {}, statusBadge(i.status, i.additionalStatus)))))));
 }
 

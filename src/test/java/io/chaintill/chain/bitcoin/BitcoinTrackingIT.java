@@ -141,6 +141,7 @@ class BitcoinTrackingIT {
         awaitStatus(invoice, "New", "PaidPartial");
         JsonObject prompt = btcPrompt(id(invoice));
         assertEquals("0.0008", prompt.getString("due"));
+        assertEquals("0.0012", invoice(id(invoice)).getString("paidAmount"), "Greenfield's paidAmount, in the invoice's currency");
         assertTrue(prompt.getString("paymentLink").contains("amount=0.0008"), "the QR link asks for what is left");
         node.send(MINER, address(invoice), new BigDecimal("0.0008"));
         awaitStatus(invoice, "Processing", "None");
