@@ -20,7 +20,10 @@ public class ApplicationGrantRepository {
                 .getResultList();
     }
 
+    /** After the key it belongs to: the key was persisted in this transaction, and the row references it. */
     public void add(ApplicationGrant grant) {
+        // the two entities have no mapped relation, so nothing else makes the key's insert come first
+        em.flush();
         em.persist(grant);
     }
 }
