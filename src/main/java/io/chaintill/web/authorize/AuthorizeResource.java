@@ -45,8 +45,11 @@ import java.util.stream.Stream;
 @Path("api-keys/authorize")
 @RequestScoped
 public class AuthorizeResource {
-    /** Far above what a real request needs (64 permissions of 200 characters), low enough to parse cheaply. */
-    static final int MAX_QUERY = 16_384;
+    /**
+     * Ten times what the WooCommerce plugin sends, and small enough that the login's return-to URL (this query
+     * encoded once more) stays under the HTTP listener's 8 KiB request-header limit.
+     */
+    static final int MAX_QUERY = 4_096;
 
     @Inject
     DashboardSessions sessions;

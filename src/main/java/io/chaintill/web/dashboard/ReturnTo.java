@@ -9,7 +9,7 @@ import java.util.Optional;
  * cannot use the login page to send someone to another site ("//evil.example", "https://...", "/\evil.example").
  */
 public final class ReturnTo {
-    static final int MAX = 16_384;
+    static final int MAX = 8_192;
 
     private ReturnTo() {
     }
