@@ -1,5 +1,6 @@
 package io.chaintill.domain.access;
 
+import io.chaintill.domain.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "api_key_application")
 public class ApplicationGrant {
+    /** The width of the column: a key with every permission of every store still fits, or is refused in words. */
+    static final int MAX_PERMISSIONS_TEXT = 100_000;
     @Id
     @Column(name = "key_hash")
     private String keyHash;
@@ -43,6 +46,9 @@ public class ApplicationGrant {
         this.applicationIdentifier = applicationIdentifier;
         this.applicationAuthority = applicationAuthority;
         this.permissions = String.join(" ", permissions);
+        if (this.permissions.length() > MAX_PERMISSIONS_TEXT) {
+            throw new InvalidInputException("storeId", "too many permissions and stores for one key: choose fewer stores");
+        }
         this.createdAt = createdAt;
     }
 

@@ -35,4 +35,13 @@ class ApplicationGrantTest {
         assertTrue(ApplicationGrant.storePolicy("btcpay.plugin.store.foo"));
         assertFalse(ApplicationGrant.storePolicy("unrestricted"));
     }
+
+    @Test
+    void aGrantTooWideForItsColumnIsRefusedInWords() {
+        String p = "btcpay.store.canviewinvoices:" + "S".repeat(170);
+        List<String> many = java.util.Collections.nCopies(ApplicationGrant.MAX_PERMISSIONS_TEXT / 200 + 1, p);
+        io.chaintill.domain.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.chaintill.domain.InvalidInputException.class, () -> grant(many.toArray(String[]::new)));
+        org.junit.jupiter.api.Assertions.assertEquals("storeId", e.field());
+    }
 }
