@@ -16,6 +16,11 @@ public final class LoginPage {
      * @param error  the error shown next to the password field, or null
      */
     public static String render(String email, String notice, String error) {
+        return render(email, notice, error, null);
+    }
+
+    /** @param returnTo where to go after logging in; kept only when it is a local path ({@link ReturnTo}) */
+    public static String render(String email, String notice, String error, String returnTo) {
         StringBuilder b = new StringBuilder(2048);
         b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -25,8 +30,10 @@ public final class LoginPage {
         if (notice != null) {
             b.append("<p class=\"flash info\" role=\"status\">").append(Html.escape(notice)).append("</p>");
         }
-        b.append("<form class=\"panel\" method=\"post\" action=\"/dashboard/login\" novalidate>")
-                .append("<div class=\"field\"><label for=\"email\">Email</label>")
+        b.append("<form class=\"panel\" method=\"post\" action=\"/dashboard/login\" novalidate>");
+        ReturnTo.local(returnTo).ifPresent(r -> b.append("<input type=\"hidden\" name=\"returnTo\" value=\"")
+                .append(Html.escape(r)).append("\">"));
+        b.append("<div class=\"field\"><label for=\"email\">Email</label>")
                 .append("<input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"username\" required")
                 .append(error == null ? " autofocus" : "")
                 .append(" value=\"").append(Html.escape(email == null ? "" : email)).append("\"></div>");

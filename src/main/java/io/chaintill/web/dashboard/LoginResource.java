@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Duration;
 
 /** Dashboard login: a plain HTML form, so it works without JavaScript. */
@@ -30,20 +29,21 @@ public class LoginResource {
     HttpHeaders headers;
 
     @GET
-    public Response form(@QueryParam("expired") String expired) {
+    public Response form(@QueryParam("expired") String expired, @QueryParam("returnTo") String returnTo) {
         if (sessions.resolve(SessionCookie.value(headers)).isPresent()) {
-            return Response.seeOther(URI.create("/dashboard")).build();
+            return Response.seeOther(ReturnTo.orDashboard(returnTo)).build();
         }
         String notice = expired != null ? "Your session has ended. Please log in again." : null;
-        return SecurityHeaders.page(Response.ok(LoginPage.render(null, notice, null))).build();
+        return SecurityHeaders.page(Response.ok(LoginPage.render(null, notice, null, returnTo))).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response login(@FormParam("email") String email, @FormParam("password") String password) {
+    public Response login(@FormParam("email") String email, @FormParam("password") String password,
+            @FormParam("returnTo") String returnTo) {
         if (!RequestSource.sameOrigin(servlet)) {
             return SecurityHeaders.page(Response.status(403))
-                    .entity(LoginPage.render(email, null, "This form was sent from another site and was refused.")).build();
+                    .entity(LoginPage.render(email, null, "This form was sent from another site and was refused.", returnTo)).build();
         }
         LoginOutcome outcome;
         try {
@@ -54,7 +54,7 @@ public class LoginResource {
             outcome = sessions.login(email, password, RequestSource.clientAddress(servlet));
         }
         if (outcome instanceof LoginOutcome.Success s) {
-            return Response.seeOther(URI.create("/dashboard"))
+            return Response.seeOther(ReturnTo.orDashboard(returnTo))
                     .header("Set-Cookie", SessionCookie.set(s.token(), sessions.absolute(), RequestSource.https(servlet)))
                     .header("Cache-Control", "no-store")
                     .build();
@@ -62,10 +62,10 @@ public class LoginResource {
         if (outcome instanceof LoginOutcome.Locked l) {
             long seconds = Math.max(1, l.retryAfter().toSeconds() + (l.retryAfter().toNanosPart() > 0 ? 1 : 0));
             return SecurityHeaders.page(Response.status(429)).header("Retry-After", seconds)
-                    .entity(LoginPage.render(email, null, "Too many failed logins. Try again in " + human(seconds) + ".")).build();
+                    .entity(LoginPage.render(email, null, "Too many failed logins. Try again in " + human(seconds) + ".", returnTo)).build();
         }
         return SecurityHeaders.page(Response.status(401))
-                .entity(LoginPage.render(email, null, "The email or the password is not correct.")).build();
+                .entity(LoginPage.render(email, null, "The email or the password is not correct.", returnTo)).build();
     }
 
     static String human(long seconds) {
