@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Who may frame the checkout in modal view: {@code chaintill.checkout.frame-ancestors}, a space-separated list of
- * CSP sources ({@code *}, the default: any shop, or origins such as {@code https://shop.example}). Only well-formed
- * sources are kept, so a typo can never inject another directive into the header; nothing left means 'none'.
+ * CSP sources ({@code *}, the default: any shop, or origins such as {@code https://shop.example}). A list with
+ * anything else in it fails closed ('none', with a warning in the log): a typo must neither inject another
+ * directive into the header nor widen the list.
  */
 public final class FrameAncestors {
     private static final Logger LOG = Logger.getLogger(FrameAncestors.class.getName());
@@ -27,12 +28,12 @@ public final class FrameAncestors {
             if (s.isEmpty()) {
                 continue;
             }
-            if (SOURCE.matcher(s).matches()) {
-                kept.add(s);
-            } else {
-                LOG.warning("chaintill.checkout.frame-ancestors: ignoring '" + source + "' (not a CSP source such as "
-                        + "https://shop.example or *)");
+            if (!SOURCE.matcher(s).matches()) {
+                LOG.warning("chaintill.checkout.frame-ancestors: '" + source + "' is not a CSP source such as "
+                        + "https://shop.example or *; no site may frame the modal checkout until this is fixed");
+                return "'none'";
             }
+            kept.add(s);
         }
         return kept.isEmpty() ? "'none'" : String.join(" ", kept);
     }
