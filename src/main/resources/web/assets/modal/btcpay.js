@@ -82,8 +82,9 @@
     document.body.appendChild(frame);
   }
 
+  // showInvoice shows the frame at once and the frame's 'loaded' asks again: the callback runs once per showing
   function showFrame() {
-    if (!frame) {
+    if (!frame || frame.style.display === 'block') {
       return;
     }
     if (!frame.parentNode) {

@@ -27,7 +27,7 @@ public record PayButtonForm(String storeId, BigDecimal price, String currency, S
                             String checkoutQueryString) {
     private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PRICE = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,12})?|\\.[0-9]{1,12}");
+    private static final Pattern PRICE = Pattern.compile("-?([0-9]{1,15}(\\.[0-9]{1,12})?|\\.[0-9]{1,12})");
 
     public static PayButtonForm of(Map<String, String> f) {
         String storeId = text(f, "storeId", 64);

@@ -54,8 +54,10 @@ public class PayButtonResource {
     @Consumes("*/*")
     public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.ACCEPT) String accept, InputStream in) {
+        // a script (it asks for JSON, or posts JSON by mistake) is answered in JSON; a browser's form post gets a page
         boolean json = accept != null && accept.toLowerCase(Locale.ROOT).contains("json")
-                && !accept.toLowerCase(Locale.ROOT).contains("html");
+                && !accept.toLowerCase(Locale.ROOT).contains("html")
+                || contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
         byte[] body = readAtMost(in);
         Map<String, String> fields = null;
         InvalidInputException malformed = null;
