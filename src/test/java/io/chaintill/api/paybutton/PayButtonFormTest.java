@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chaintill.application.InvoiceRequest;
 import io.chaintill.domain.InvalidInputException;
+import io.chaintill.rates.MutableClock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -98,30 +97,14 @@ class PayButtonFormTest {
 
     @Test
     void limiterAllowsABurstThenTheRateAndForgetsTheLeastRecentClients() {
-        long[] now = {0};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(now[0]);
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.EPOCH);
         ClientRateLimiter l = new ClientRateLimiter(60, 3, 2, clock);
         for (int i = 0; i < 3; i++) {
             assertEquals(Optional.empty(), l.acquire("a"));
         }
         assertEquals(Optional.of(Duration.ofSeconds(1)), l.acquire("a"));
         assertEquals(Optional.empty(), l.acquire("b"), "another client is not affected");
-        now[0] = 1000;
+        clock.advance(Duration.ofSeconds(1));
         assertEquals(Optional.empty(), l.acquire("a"), "one a second comes back");
         assertTrue(l.acquire("a").isPresent());
         l.acquire("c");

@@ -11,6 +11,7 @@ import io.chaintill.support.ApiClient;
 import io.chaintill.support.ApiResponse;
 import io.chaintill.support.BitcoindRegtest;
 import io.chaintill.support.Browser;
+import io.chaintill.support.DashboardLogin;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
 import jakarta.json.JsonObject;
@@ -26,14 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bitcoinj.base.Base58;
 import org.bitcoinj.base.BitcoinNetwork;
-import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
 import org.bitcoinj.crypto.HDKeyDerivation;
@@ -78,7 +76,7 @@ class ShopPagesIT {
         storeId = api.post("/api/v1/stores", "{\"name\":\"Tip Jar\",\"defaultCurrency\":\"USD\"}").expect(200).object()
                 .getString("id");
         api.put("/api/v1/stores/" + storeId + "/payment-methods/BTC-CHAIN",
-                "{\"enabled\":true,\"config\":\"" + freshVpub() + "\"}").expect(200);
+                "{\"enabled\":true,\"config\":\"" + freshAccountKey() + "\"}").expect(200);
         shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         shop.createContext("/", exchange -> {
             String page = pages.get(exchange.getRequestURI().getPath());
@@ -188,9 +186,8 @@ class ShopPagesIT {
     @Order(4)
     void btcpaysFixedPriceSnippetOnAnotherSiteSendsTheBuyerToANewInvoice() throws IOException {
         // BTCPay's generated markup, unchanged but for the server URL and store id
-        pages.put("/tip.html", "<!doctype html><html lang=en><head><meta charset=utf-8><title>Tips</title>"
-                + "<link rel=icon href=data:,></head><body>"
-                + "<form method=\"POST\" action=\"" + server.baseUrl() + "/api/v1/invoices\" class=\"btcpay-form btcpay-form--block\">\n"
+        pages.put("/tip.html", shopPage("Tips",
+                "<form method=\"POST\" action=\"" + server.baseUrl() + "/api/v1/invoices\" class=\"btcpay-form btcpay-form--block\">\n"
                 + "  <input type=\"hidden\" name=\"storeId\" value=\"" + storeId + "\" />\n"
                 + "  <input type=\"hidden\" name=\"price\" value=\"10\" />\n"
                 + "  <input type=\"hidden\" name=\"currency\" value=\"USD\" />\n"
@@ -203,7 +200,7 @@ class ShopPagesIT {
                 + "border-radius:4px;border-style:none;background-color:#0f3b21;cursor:pointer;\" title=\"Pay with BTCPay Server, "
                 + "a Self-Hosted Bitcoin Payment Processor\"><span style=\"color:#fff\">Pay with</span>\n"
                 + "  <img src=\"data:,\" style=\"height:57px;display:inline-block;padding:5% 0 5% 5px;vertical-align:middle;\">\n"
-                + "</button></form></body></html>");
+                + "</button></form>"));
         try (Browser b = Browser.forTest(ShopPagesIT.class).start()) {
             b.open(shopUrl("/tip.html"));
             b.find("button.submit").click();
@@ -219,9 +216,8 @@ class ShopPagesIT {
             assertEquals(shopUrl("/thanks"), invoice.getJsonObject("checkout").getString("redirectURL"));
 
             // plugins/pay-button/snippet.html, with the server and store put in as its README says
-            pages.put("/plugin.html", "<!doctype html><html lang=en><head><meta charset=utf-8><title>Plugin</title>"
-                    + "<link rel=icon href=data:,></head><body>" + Files.readString(Path.of("plugins/pay-button/snippet.html"))
-                    .replace("https://chaintill.example", server.baseUrl()).replace("YOUR_STORE_ID", storeId) + "</body></html>");
+            pages.put("/plugin.html", shopPage("Plugin", Files.readString(Path.of("plugins/pay-button/snippet.html"))
+                    .replace("https://chaintill.example", server.baseUrl()).replace("YOUR_STORE_ID", storeId)));
             b.open(shopUrl("/plugin.html"));
             b.find("button.submit").click();
             b.await(WAIT, d -> d.getCurrentUrl().startsWith(server.baseUrl() + "/i/"));
@@ -233,9 +229,8 @@ class ShopPagesIT {
     @Order(5)
     void btcpaysCustomAmountSnippetWithModalOpensTheFrameOnTheShopsPage() {
         // BTCPay's "custom amount" + "use modal" markup: its script posts the form as FormData with jsonResponse
-        pages.put("/donate.html", "<!doctype html><html lang=en><head><meta charset=utf-8><title>Donate</title>"
-                + "<link rel=icon href=data:,></head><body>"
-                + "<script>if (!window.btcpay) { var script = document.createElement('script');"
+        pages.put("/donate.html", shopPage("Donate",
+                "<script>if (!window.btcpay) { var script = document.createElement('script');"
                 + " script.src = \"" + server.baseUrl() + "/modal/btcpay.js\"; document.getElementsByTagName('head')[0].append(script); }"
                 + " function handleFormSubmit(event) { event.preventDefault(); var xhttp = new XMLHttpRequest();"
                 + " xhttp.onreadystatechange = function() { if (this.readyState == 4 && this.status == 200 && this.responseText) {"
@@ -254,7 +249,7 @@ class ShopPagesIT {
                 + "</select></div>\n"
                 + "  <button type=\"submit\" class=\"submit\" name=\"submit\">Donate</button></form>"
                 + "<script>document.querySelectorAll('.btcpay-form').forEach(function (el) {"
-                + " el.addEventListener('submit', handleFormSubmit); });</script></body></html>");
+                + " el.addEventListener('submit', handleFormSubmit); });</script>"));
         try (Browser b = Browser.forTest(ShopPagesIT.class).start()) {
             b.open(shopUrl("/donate.html"));
             b.find(".btcpay-input-price").clear();
@@ -273,6 +268,40 @@ class ShopPagesIT {
 
     @Test
     @Order(6)
+    void theDashboardsSliderSnippetWorksOnTheShopsSite() {
+        try (Browser b = Browser.forTest(ShopPagesIT.class).start()) {
+            b.open(server.baseUrl() + "/dashboard/login");
+            DashboardLogin.submit(b, ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD, WAIT);
+            b.open(server.baseUrl() + "/dashboard#/stores/" + storeId + "/pay-button");
+            b.await(WAIT, d -> !b.findAll("#pay-button-code").isEmpty());
+            assertEquals("Pay buttons are on", b.find("#pay-button-switch h2").getText());
+            b.find("#pay-button-generator input[value=slider]").click();
+            for (String[] v : new String[][] {{"min", "5"}, {"max", "50"}, {"price", "20"}}) {
+                b.find("#pay-button-generator input[name=" + v[0] + "]").clear();
+                b.find("#pay-button-generator input[name=" + v[0] + "]").sendKeys(v[1]);
+            }
+            b.find("#pay-button-generator input[name=checkoutDesc]").sendKeys("Donation <3");
+            String code = b.find("#pay-button-code").getDomProperty("textContent");
+            assertTrue(code.contains("name=\"storeId\" value=\"" + storeId + "\"") && code.contains("type=\"range\" name=\"price\"")
+                    && code.contains("value=\"Donation &lt;3\""), code);
+            b.screenshot("dashboard-pay-button-generator");
+            assertEquals(List.of(), b.consoleErrors());
+
+            // the merchant pastes it into their site; the buyer (here still logged in to the dashboard) slides and pays
+            pages.put("/slider.html", shopPage("Slider", code));
+            b.open(shopUrl("/slider.html"));
+            b.script("var r = document.querySelector('.btcpay-input-range'); r.value = '35';"
+                    + " r.dispatchEvent(new Event('input'));");
+            assertEquals("35", b.find("output").getText());
+            b.find("button.submit").click();
+            b.await(WAIT, d -> d.getCurrentUrl().startsWith(server.baseUrl() + "/i/"));
+            assertTrue(b.text().contains("35 USD") && b.text().contains("Donation <3"), b.text());
+            b.screenshot("dashboard-snippet-slider-paid-on-checkout");
+        }
+    }
+
+    @Test
+    @Order(7)
     void malformedFieldsGetClearErrorsNamingTheField() throws Exception {
         assertInvalid(postForm("price=1&currency=USD&jsonResponse=true"), "storeId");
         assertInvalid(postForm("storeId=" + storeId + "&price=0&jsonResponse=true"), "price");
@@ -297,7 +326,7 @@ class ShopPagesIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void floodingIsThrottledPerClientWhileTheAuthenticatedApiStillAnswers() throws Exception {
         HttpResponse<String> limited = null;
         for (int i = 0; i < BURST + 5 && limited == null; i++) {
@@ -349,22 +378,20 @@ class ShopPagesIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A vpub of a random wallet: this class's addresses are its own on the shared regtest chain. */
-    private static String freshVpub() {
+    /** The account key of a random wallet (a plain tpub: native segwit): this class's addresses are its own on the shared chain. */
+    private static String freshAccountKey() {
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);
         DeterministicKey key = HDKeyDerivation.createMasterPrivateKey(seed);
         for (int hardened : new int[] {84, 1, 0}) {
             key = HDKeyDerivation.deriveChildKey(key, new ChildNumber(hardened, true));
         }
-        byte[] payload = Base58.decodeChecked(key.serializePubB58(BitcoinNetwork.TESTNET));
-        int vpub = 0x045F1CF6;
-        payload[0] = (byte) (vpub >>> 24);
-        payload[1] = (byte) (vpub >>> 16);
-        payload[2] = (byte) (vpub >>> 8);
-        payload[3] = (byte) vpub;
-        byte[] out = Arrays.copyOf(payload, payload.length + 4);
-        System.arraycopy(Sha256Hash.hashTwice(payload), 0, out, payload.length, 4);
-        return Base58.encode(out);
+        return key.serializePubB58(BitcoinNetwork.TESTNET);
+    }
+
+    /** A shop's page: what the test puts in its body, in a document with no favicon request. */
+    private static String shopPage(String title, String body) {
+        return "<!doctype html><html lang=en><head><meta charset=utf-8><title>" + title + "</title>"
+                + "<link rel=icon href=data:,></head><body>" + body + "</body></html>";
     }
 }
