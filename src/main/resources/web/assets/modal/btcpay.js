@@ -82,9 +82,10 @@
     document.body.appendChild(frame);
   }
 
-  // showInvoice shows the frame at once and the frame's 'loaded' asks again: the callback runs once per showing
+  // showInvoice shows the frame at once and the frame's 'loaded' asks again: the callback runs once per showing.
+  // After hideFrame the same frame can be shown again (it is put back and loads the invoice anew), as on BTCPay.
   function showFrame() {
-    if (!frame || frame.style.display === 'block') {
+    if (!frame || (frame.parentNode && frame.style.display === 'block')) {
       return;
     }
     if (!frame.parentNode) {
@@ -95,14 +96,12 @@
   }
 
   function hideFrame() {
-    if (!frame) {
+    if (!frame || !frame.parentNode) {
       return;
     }
     willLeave();
-    if (frame.parentNode) {
-      frame.parentNode.removeChild(frame);
-    }
-    frame = null;
+    frame.style.display = 'none';
+    frame.parentNode.removeChild(frame);
   }
 
   function appendAndShowInvoiceFrame(invoiceId, params) {
@@ -111,7 +110,7 @@
   }
 
   function onMessage(event) {
-    if (!frame || event.origin !== origin() || event.source !== frame.contentWindow) {
+    if (!frame || !frame.parentNode || event.origin !== origin() || event.source !== frame.contentWindow) {
       return;
     }
     var data = event.data;
