@@ -33,6 +33,7 @@ final class StoreJson {
                 .add("monitoringExpiration", s.monitoringExpirationSeconds())
                 .add("paymentTolerance", s.paymentTolerance())
                 .add("archived", false)
+                .add("anyoneCanCreateInvoice", store.anyoneCanCreateInvoice())
                 .add("rateProviders", providers);
         if (s.website() == null) {
             b.addNull("website");

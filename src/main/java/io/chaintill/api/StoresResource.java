@@ -32,7 +32,9 @@ public class StoresResource {
 
     @POST
     public JsonObject create(String body) {
-        return StoreJson.of(stores.create(Callers.required(request), StoreJson.settings(JsonInput.parse(body), StoreJson.DEFAULTS)));
+        JsonInput in = JsonInput.parse(body);
+        return StoreJson.of(stores.create(Callers.required(request), StoreJson.settings(in, StoreJson.DEFAULTS),
+                in.bool("anyoneCanCreateInvoice")));
     }
 
     @GET
@@ -53,7 +55,8 @@ public class StoresResource {
     public JsonObject update(@PathParam("storeId") String storeId, String body) {
         var caller = Callers.required(request);
         var current = stores.get(caller, storeId).settings();
-        return StoreJson.of(stores.update(caller, storeId, StoreJson.settings(JsonInput.parse(body), current)));
+        JsonInput in = JsonInput.parse(body);
+        return StoreJson.of(stores.update(caller, storeId, StoreJson.settings(in, current), in.bool("anyoneCanCreateInvoice")));
     }
 
     @DELETE

@@ -88,6 +88,18 @@ public class InvoiceService {
         }
     }
 
+    /**
+     * A pay button's invoice (BTCPay's public form endpoint): no caller, so only on a store that lets anyone
+     * create invoices on it.
+     */
+    public Invoice createPublic(String storeId, InvoiceRequest request) {
+        Store store = stores.find(storeId).orElseThrow(() -> new NotFoundException("store-not-found", "storeId: no such store"));
+        if (!store.anyoneCanCreateInvoice()) {
+            throw new AccessDeniedException("storeId: this store has not enabled pay buttons (anyoneCanCreateInvoice)");
+        }
+        return issuer.issue(storeId, draft(store, request), null);
+    }
+
     public Invoice get(Caller caller, String storeId, String invoiceId) {
         authorizer.requireStore(caller, Policy.STORE_VIEW_INVOICES, storeId);
         return invoiceOf(storeId, invoiceId);

@@ -36,9 +36,15 @@ public class StoreService {
     RateService rates;
 
     public Store create(Caller caller, StoreSettings settings) {
+        return create(caller, settings, null);
+    }
+
+    /** @param anyoneCanCreateInvoice pay buttons on or off; null: off */
+    public Store create(Caller caller, StoreSettings settings, Boolean anyoneCanCreateInvoice) {
         authorizer.requireServer(caller, Policy.STORE_MODIFY_SETTINGS);
         checkRateProviders(settings);
         Store store = new Store(Ids.newId(), caller.user().id(), settings, clock.instant());
+        store.allowAnyoneToCreateInvoices(Boolean.TRUE.equals(anyoneCanCreateInvoice));
         stores.add(store);
         return store;
     }
@@ -56,9 +62,17 @@ public class StoreService {
     }
 
     public Store update(Caller caller, String storeId, StoreSettings settings) {
+        return update(caller, storeId, settings, null);
+    }
+
+    /** @param anyoneCanCreateInvoice pay buttons on or off; null: unchanged */
+    public Store update(Caller caller, String storeId, StoreSettings settings, Boolean anyoneCanCreateInvoice) {
         Store store = authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
         checkRateProviders(settings);
         store.apply(settings);
+        if (anyoneCanCreateInvoice != null) {
+            store.allowAnyoneToCreateInvoices(anyoneCanCreateInvoice);
+        }
         return store;
     }
 

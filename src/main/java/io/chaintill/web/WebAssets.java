@@ -35,6 +35,11 @@ public class WebAssets {
         if (type == null || !SAFE.matcher(path).matches() || path.contains("..")) {
             throw new NotFoundException();
         }
+        return serve(path, type);
+    }
+
+    /** One file under web/assets, with the headers every asset gets (also for paths other than /assets/...). */
+    public static Response serve(String path, String type) {
         byte[] body = read("web/assets/" + path);
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);

@@ -15,6 +15,16 @@
   var failures = 0;
   var redirectTimer = null;
   var FINAL = ['paid', 'paidLate', 'expired', 'expiredPartial', 'invalid'];
+  // In a shop's frame (BTCPay's view=modal, opened by /modal/btcpay.js) the page talks to the shop's page the way
+  // BTCPay's checkout does: 'loaded', {invoiceId, status} on every status change, {open: link}, and 'close'.
+  var modal = d.view === 'modal' && window.parent !== window;
+  var legacyStatus = d.legacyStatus;
+
+  function tellShop(message) {
+    if (modal) {
+      window.parent.postMessage(message, '*'); // the shop's origin is not known here; nothing in it is secret
+    }
+  }
 
   function setText(id, text) {
     var el = byId(id);
@@ -37,6 +47,10 @@
 
   // Applies one status JSON (see CheckoutStatus.java) to the page.
   function render(st) {
+    if (st.legacyStatus !== legacyStatus) {
+      legacyStatus = st.legacyStatus;
+      tellShop({ invoiceId: st.invoiceId, status: st.legacyStatus });
+    }
     root.dataset.state = st.state;
     setText('status', st.message);
     var method = null;
@@ -65,7 +79,8 @@
       back.hidden = !st.redirectUrl;
       if (st.redirectUrl) { back.setAttribute('href', st.redirectUrl); }
     }
-    if (st.receipt && st.redirectUrl && st.redirectAutomatically && !redirectTimer) {
+    // in a frame the shop's page decides where the buyer goes (it hears the status); the return link opens on top
+    if (!modal && st.receipt && st.redirectUrl && st.redirectAutomatically && !redirectTimer) {
       var note = byId('redirecting');
       if (note) { note.textContent = d.redirecting; note.hidden = false; }
       redirectTimer = setTimeout(function () { window.location.assign(st.redirectUrl); }, 3000);
@@ -143,6 +158,27 @@
     b.hidden = false;
     b.addEventListener('click', function () { copy(b); });
   });
+  if (modal) {
+    var close = byId('close');
+    if (close) {
+      close.hidden = false;
+      close.addEventListener('click', function () { tellShop('close'); });
+    }
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') { tellShop('close'); }
+    });
+    // a wallet link inside a frame may be blocked by the browser: the shop's page opens it (btcpay.js does)
+    ['wallet', 'qr-link'].forEach(function (id) {
+      var a = byId(id);
+      if (a) {
+        a.addEventListener('click', function (e) {
+          e.preventDefault();
+          tellShop({ open: a.getAttribute('href') });
+        });
+      }
+    });
+    tellShop('loaded');
+  }
   tick();
   setInterval(tick, 1000);
   if (FINAL.indexOf(root.dataset.state) < 0) {

@@ -247,6 +247,7 @@ public final class BitcoindRegtest implements AutoCloseable {
     public String send(String wallet, String address, BigDecimal btc) {
         if (MINER_WALLET.equals(wallet)) {
             ensureSpendableCoins();
+            createWallet(wallet); // a node restarted on a chain already past 101 blocks has not loaded it yet
         }
         return ((JsonString) walletRpc(wallet, "sendtoaddress", address, btc)).getString();
     }

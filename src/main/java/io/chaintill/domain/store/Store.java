@@ -38,6 +38,9 @@ public class Store {
     private String rateProviders;
     @Column(name = "created_at")
     private Instant createdAt;
+    /** Pay buttons: invoices from the public form endpoint, without an API key (Greenfield's name). */
+    @Column(name = "anyone_can_create_invoice")
+    private boolean anyoneCanCreateInvoice;
 
     protected Store() {
     }
@@ -68,6 +71,9 @@ public class Store {
     private List<String> rateProviderList() {
         return rateProviders == null ? List.of() : Arrays.asList(rateProviders.split(","));
     }
+
+    public boolean anyoneCanCreateInvoice() { return anyoneCanCreateInvoice; }
+    public void allowAnyoneToCreateInvoices(boolean allowed) { this.anyoneCanCreateInvoice = allowed; }
 
     public String id() { return id; }
     public String ownerUserId() { return ownerUserId; }

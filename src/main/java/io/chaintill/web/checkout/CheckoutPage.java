@@ -23,6 +23,15 @@ public final class CheckoutPage {
     /** @param selected the tab to show; one of the view's methods */
     public static String render(CheckoutView v, CheckoutStatus status, CheckoutMessages t, CheckoutView.Method selected,
                                 Instant now) {
+        return render(v, status, t, selected, now, false);
+    }
+
+    /**
+     * @param modal the page inside a shop's iframe (BTCPay's {@code view=modal}, opened by /modal/btcpay.js): a close
+     *              button, links that stay in modal view, and the return link opening in the shop's own window
+     */
+    public static String render(CheckoutView v, CheckoutStatus status, CheckoutMessages t, CheckoutView.Method selected,
+                                Instant now, boolean modal) {
         CheckoutState state = status.state();
         String lang = t.language();
         long secondsLeft = Math.max(0, Duration.between(now, v.expiresAt()).toSeconds());
@@ -36,7 +45,7 @@ public final class CheckoutPage {
                 .append("<script src=\"/assets/checkout/checkout.js\" defer></script>\n")
                 // Without JavaScript the page itself is the status display: reload it now and then.
                 .append("<noscript><meta http-equiv=\"refresh\" content=\"15\"></noscript>\n")
-                .append("</head>\n<body>\n");
+                .append("</head>\n<body").append(modal ? " class=\"modal\"" : "").append(">\n");
         h.append("<main id=\"checkout\" class=\"checkout\" data-state=\"").append(state.name())
                 .append("\" data-invoice=\"").append(escape(v.invoiceId()))
                 .append("\" data-lang=\"").append(lang)
@@ -46,18 +55,26 @@ public final class CheckoutPage {
                 .append("\" data-events-url=\"/checkout/").append(escape(v.invoiceId())).append("/events?lang=").append(lang)
                 .append("\" data-copied=\"").append(escape(t.get("copied")))
                 .append("\" data-copy-manual=\"").append(escape(t.get("copy.manual")))
-                .append("\" data-redirecting=\"").append(escape(t.get("redirecting")))
-                .append("\">\n");
+                .append("\" data-redirecting=\"").append(escape(t.get("redirecting")));
+        if (modal) {
+            h.append("\" data-view=\"modal\" data-legacy-status=\"").append(status.legacyStatus());
+        }
+        h.append("\">\n");
+        if (modal) {
+            // hidden until the script runs: closing means telling the shop's page, which needs the script
+            h.append("<button type=\"button\" id=\"close\" class=\"close\" aria-label=\"").append(escape(t.get("close")))
+                    .append("\" hidden>&times;</button>\n");
+        }
         header(h, v, t);
-        tabs(h, v, t, selected);
+        tabs(h, v, t, selected, modal);
         h.append("<p id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\">")
                 .append(escape(status.message())).append("</p>\n");
         if (selected != null) {
             pay(h, v, t, selected, state.payable(), secondsLeft);
         }
-        receipt(h, v, status, t);
+        receipt(h, v, status, t, modal);
         h.append("<p id=\"copy-feedback\" class=\"feedback\" aria-live=\"polite\"></p>\n");
-        footer(h, v, t, selected);
+        footer(h, v, t, selected, modal);
         h.append("</main>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -84,14 +101,15 @@ public final class CheckoutPage {
 
     /** Plain links, so the tabs work without JavaScript and need no ARIA widget keyboard handling. Shown for a
      * single method too: it names the currency to pay in. */
-    private static void tabs(StringBuilder h, CheckoutView v, CheckoutMessages t, CheckoutView.Method selected) {
+    private static void tabs(StringBuilder h, CheckoutView v, CheckoutMessages t, CheckoutView.Method selected,
+                             boolean modal) {
         if (v.methods().isEmpty()) {
             return;
         }
         h.append("<nav class=\"methods\" aria-label=\"").append(escape(t.get("methods"))).append("\">\n<ul>\n");
         for (CheckoutView.Method m : v.methods()) {
             boolean current = selected != null && m.id().equals(selected.id());
-            h.append("<li><a class=\"tab\" href=\"").append(escape(pageUrl(v.invoiceId(), m.id(), t.language())))
+            h.append("<li><a class=\"tab\" href=\"").append(escape(pageUrl(v.invoiceId(), m.id(), t.language(), modal)))
                     .append('"').append(current ? " aria-current=\"page\"" : "").append('>')
                     .append(escape(label(m))).append("</a></li>\n");
         }
@@ -138,7 +156,8 @@ public final class CheckoutPage {
                 .append(escape(label)).append("</button>");
     }
 
-    private static void receipt(StringBuilder h, CheckoutView v, CheckoutStatus status, CheckoutMessages t) {
+    private static void receipt(StringBuilder h, CheckoutView v, CheckoutStatus status, CheckoutMessages t,
+                                boolean modal) {
         h.append("<section id=\"receipt\" class=\"receipt\" aria-labelledby=\"receipt-title\"")
                 .append(status.receipt() ? "" : " hidden").append(">\n<h2 id=\"receipt-title\">")
                 .append(escape(t.get("receipt"))).append("</h2>\n<dl class=\"facts\">\n");
@@ -163,25 +182,32 @@ public final class CheckoutPage {
         h.append("</dd>\n</dl>\n");
         String redirect = status.redirectUrl();
         h.append("<p><a id=\"return\" class=\"button\" href=\"").append(escape(redirect == null ? "" : redirect))
-                .append('"').append(redirect == null ? " hidden" : "").append(">")
+                .append('"').append(modal ? " target=\"_top\"" : "").append(redirect == null ? " hidden" : "").append(">")
                 .append(escape(t.get("return", v.storeName()))).append("</a></p>\n");
         h.append("<p id=\"redirecting\" hidden></p>\n");
         h.append("</section>\n");
     }
 
-    private static void footer(StringBuilder h, CheckoutView v, CheckoutMessages t, CheckoutView.Method selected) {
+    private static void footer(StringBuilder h, CheckoutView v, CheckoutMessages t, CheckoutView.Method selected,
+                               boolean modal) {
         h.append("<footer class=\"foot\">\n<nav aria-label=\"").append(escape(t.get("language"))).append("\"><ul>\n");
         for (String[] l : LANGUAGE_NAMES) {
             boolean current = l[0].equals(t.language());
             h.append("<li><a lang=\"").append(l[0]).append("\" hreflang=\"").append(l[0]).append("\" href=\"")
-                    .append(escape(pageUrl(v.invoiceId(), selected == null ? null : selected.id(), l[0]))).append('"')
+                    .append(escape(pageUrl(v.invoiceId(), selected == null ? null : selected.id(), l[0], modal))).append('"')
                     .append(current ? " aria-current=\"page\"" : "").append('>').append(l[1]).append("</a></li>\n");
         }
         h.append("</ul></nav>\n<noscript><p>").append(escape(t.get("noscript"))).append("</p></noscript>\n</footer>\n");
     }
 
     static String pageUrl(String invoiceId, String method, String lang) {
-        StringBuilder u = new StringBuilder("/i/").append(invoiceId).append("?lang=").append(lang);
+        return pageUrl(invoiceId, method, lang, false);
+    }
+
+    /** In modal view the links stay on BTCPay's legacy URL, which is the one the shop may frame. */
+    static String pageUrl(String invoiceId, String method, String lang, boolean modal) {
+        StringBuilder u = modal ? new StringBuilder("/invoice?id=").append(invoiceId).append("&view=modal&lang=").append(lang)
+                : new StringBuilder("/i/").append(invoiceId).append("?lang=").append(lang);
         if (method != null) {
             u.append("&method=").append(URLEncoder.encode(method, StandardCharsets.UTF_8));
         }

@@ -36,6 +36,11 @@ public class CheckoutResource {
     @Produces("text/html")
     public Response page(@PathParam("invoiceId") String invoiceId, @QueryParam("lang") String lang,
                          @QueryParam("method") String method, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        return page(invoiceId, lang, method, accept, false);
+    }
+
+    /** The page, or in {@code modal} view the same page laid out for a shop's iframe (see {@link LegacyInvoiceResource}). */
+    Response page(String invoiceId, String lang, String method, String accept, boolean modal) {
         Optional<CheckoutView> found = query.find(invoiceId);
         if (found.isEmpty()) {
             CheckoutMessages t = CheckoutMessages.of(CheckoutLanguage.choose(lang, null, accept));
@@ -44,7 +49,7 @@ public class CheckoutResource {
         CheckoutView v = found.get();
         CheckoutMessages t = CheckoutMessages.of(CheckoutLanguage.choose(lang, v.defaultLanguage(), accept));
         CheckoutStatus status = new CheckoutStatus(v, t, settings.receiptOnProcessing());
-        String html = CheckoutPage.render(v, status, t, selected(v, method), clock.instant());
+        String html = CheckoutPage.render(v, status, t, selected(v, method), clock.instant(), modal);
         return noStore(Response.ok(html, HTML).header(HttpHeaders.CONTENT_LANGUAGE, t.language()));
     }
 

@@ -55,6 +55,20 @@ public final class CheckoutStatus {
         };
     }
 
+    /**
+     * The invoice's status in the words BTCPay's checkout frame posts to the shop's page ({invoiceId, status}):
+     * the legacy BitPay names modal integrations such as BTCPay's WooCommerce plugin compare against.
+     */
+    public String legacyStatus() {
+        return switch (view.status()) {
+            case New -> "new";
+            case Processing -> "paid";
+            case Settled -> "complete";
+            case Expired -> "expired";
+            case Invalid -> "invalid";
+        };
+    }
+
     /** The QR image of a method; {@code v} changes with the amount still due, so a partial payment loads a new one. */
     public static String qrPath(String invoiceId, CheckoutView.Method m) {
         return "/i/" + invoiceId + "/" + m.id() + "/qr.svg?size=280&v=" + m.remainingUnits();
@@ -81,6 +95,7 @@ public final class CheckoutStatus {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("invoiceId", view.invoiceId())
                 .add("status", view.status().name())
+                .add("legacyStatus", legacyStatus())
                 .add("additionalStatus", view.additionalStatus().name())
                 .add("state", state.name())
                 .add("payable", state.payable())

@@ -11,5 +11,6 @@ import chains from './chains.js';
 import stores from './stores.js';
 import apiKeys from './api-keys.js';
 import webhooks from './webhooks.js';
+import payButton from './pay-button.js';
 
-export default [overview, invoices, invoice, chains, stores, apiKeys, webhooks];
+export default [overview, invoices, invoice, chains, stores, apiKeys, webhooks, payButton];

@@ -90,6 +90,8 @@ const settings = {
                         m ? 'Change' : 'Set up')));
             })))));
 
+        main.appendChild(el('p', {}, el('a', { href: '#/stores/' + encodeURIComponent(store.id) + '/pay-button', id: 'pay-button-link' },
+            'Pay buttons: ' + (store.anyoneCanCreateInvoice ? 'on' : 'off') + ' (snippet for your site)')));
         main.appendChild(settingsForm(store, ctx));
         main.appendChild(deleteForm(store, ctx));
     },
