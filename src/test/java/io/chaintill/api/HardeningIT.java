@@ -164,6 +164,19 @@ class HardeningIT {
         assertEquals("email", api.post("/api/v1/users", "{\"email\":\"" + growing + "\",\"password\":\"" + PASSWORD + "\"}").errorPath());
     }
 
+    @Test
+    void aFailureAtCommitIsStillAJsonAnswer() {
+        StringBuilder permissions = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            permissions.append(i == 0 ? "" : ",").append("\"btcpay.store.canviewinvoices:store").append(i).append("-")
+                    .append("x".repeat(20)).append('"');
+        }
+        ApiResponse r = api.post("/api/v1/api-keys", "{\"label\":\"many\",\"permissions\":[" + permissions + "]}");
+        assertTrue(r.header("Content-Type").startsWith("application/json"), "HTTP " + r.status() + " " + r.header("Content-Type")
+                + ": " + r.body());
+        assertFalse(r.body().contains("<html"), r.body());
+    }
+
     // ---- 6. to 9. query values, charsets and content types ----
 
     @Test
