@@ -36,6 +36,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof MalformedJsonException) {
             return error(400, "invalid-json", e.getMessage());
         }
+        if (e instanceof MalformedRequestException) {
+            return error(400, "bad-request", e.getMessage());
+        }
+        if (e instanceof UnsupportedMediaTypeException) {
+            return error(415, "unsupported-media-type", e.getMessage());
+        }
         if (e instanceof PayloadTooLargeException) {
             return error(413, "payload-too-large", e.getMessage());
         }
@@ -78,7 +84,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             if (t instanceof InvalidInputException || t instanceof AccessDeniedException || t instanceof NotFoundException
                     || t instanceof UnauthenticatedException || t instanceof InvoiceStateException
                     || t instanceof RatesUnavailableException || t instanceof MalformedJsonException
-                    || t instanceof PayloadTooLargeException || t instanceof LoginThrottledException) {
+                    || t instanceof PayloadTooLargeException || t instanceof LoginThrottledException
+                    || t instanceof MalformedRequestException || t instanceof UnsupportedMediaTypeException) {
                 return t;
             }
             t = t.getCause();
