@@ -70,14 +70,15 @@ public final class DerivationScheme {
         if (SecretMaterialGuard.looksSecret(trimmed)) {
             throw invalid(SECRET_MESSAGE);
         }
+        if (trimmed.contains("-of-")) {
+            throw invalid("multisig derivation schemes are not supported; use a single-signature account key");
+        }
         if (trimmed.length() > MAX_INPUT_LENGTH) {
             throw invalid("too long (at most " + MAX_INPUT_LENGTH + " characters): " + EXPECTED_FORMAT);
         }
         Matcher parts = KEY_WITH_OPTIONAL_SUFFIX.matcher(trimmed);
         if (!parts.matches()) {
-            throw invalid(trimmed.contains("-of-")
-                    ? "multisig derivation schemes are not supported; use a single-signature account key"
-                    : "not a valid derivation scheme: " + EXPECTED_FORMAT);
+            throw invalid("not a valid derivation scheme: " + EXPECTED_FORMAT);
         }
         ExtendedKeyBytes key = ExtendedKeyBytes.decode(parts.group(1), FIELD, EXPECTED_FORMAT);
         ExtendedKeyVersion version = ExtendedKeyVersion.of(key.version())
