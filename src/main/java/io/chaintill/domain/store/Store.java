@@ -33,6 +33,8 @@ public class Store {
     private int monitoringExpirationSeconds;
     @Column(name = "payment_tolerance")
     private BigDecimal paymentTolerance;
+    /** The width of the rate_providers column, which holds them comma-joined. */
+    public static final int MAX_RATE_PROVIDERS_LENGTH = 500;
     /** Comma-separated rate provider ids in fallback order; null = server default. */
     @Column(name = "rate_providers")
     private String rateProviders;
