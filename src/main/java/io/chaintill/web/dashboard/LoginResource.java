@@ -60,7 +60,7 @@ public class LoginResource {
         }
         if (outcome instanceof LoginOutcome.Busy) {
             return SecurityHeaders.page(Response.status(503)).header("Retry-After", 1)
-                    .entity(LoginPage.render(email, null, "The server is busy checking other logins. Try again in a moment.")).build();
+                    .entity(LoginPage.render(email, null, "The server is busy checking other logins. Try again in a moment.", returnTo)).build();
         }
         return SecurityHeaders.page(Response.status(401))
                 .entity(LoginPage.render(email, null, "The email or the password is not correct.", returnTo)).build();
