@@ -1,5 +1,7 @@
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
+// tests talk to 127.0.0.1 only: no usage analytics to Medusa's servers
+process.env.MEDUSA_DISABLE_TELEMETRY = "true"
 
 module.exports = {
   transform: {

@@ -1,0 +1,222 @@
+// A real Medusa application (PostgreSQL, the store API) checking out with the ChainTill provider against the
+// ChainTill server of this build, paid with a real regtest bitcoind. Started by plugins/run-tests.sh, which
+// provides the servers and these environment variables. Invoices last one minute (CHAINTILL_EXPIRATION_MINUTES).
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { createHmac } from "node:crypto"
+
+jest.setTimeout(180_000)
+
+const env = process.env as Record<string, string>
+const PROVIDER = "pp_chaintill_chaintill"
+const WEBHOOK_PATH = "/hooks/payment/chaintill_chaintill"
+
+type Checkout = { cartId: string; sessionId: string; invoiceId: string; checkoutLink: string }
+
+async function chaintill(path: string): Promise<any> {
+  const r = await fetch(env.CHAINTILL_URL + path, { headers: { Authorization: `token ${env.CHAINTILL_API_KEY}` } })
+  expect(r.status).toBe(200)
+  return r.json()
+}
+
+async function bitcoind(method: string, params: unknown[] = [], wallet?: string): Promise<any> {
+  const r = await fetch(env.BITCOIND_RPC_URL + (wallet ? `/wallet/${wallet}` : ""), {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: "Basic " + Buffer.from(`${env.BITCOIND_RPC_USER}:${env.BITCOIND_RPC_PASSWORD}`).toString("base64"),
+    },
+    body: JSON.stringify({ jsonrpc: "1.0", id: method, method, params }),
+  })
+  const body = await r.json()
+  if (body.error) {
+    throw new Error(`bitcoind ${method}: ${JSON.stringify(body.error)}`)
+  }
+  return body.result
+}
+
+async function eventually<T>(what: string, probe: () => Promise<T | null | undefined>, seconds = 120): Promise<T> {
+  const deadline = Date.now() + seconds * 1000
+  for (;;) {
+    const value = await probe()
+    if (value) {
+      return value
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not within ${seconds} s`)
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+function signed(body: string, secret: string, t: number): Record<string, string> {
+  const v1 = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")
+  return { "Content-Type": "application/json", "ChainTill-Signature": `t=${t},v1=${v1}` }
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbUtils }) => {
+    let storeHeaders: Record<string, string>
+    let regionId: string
+    let salesChannelId: string
+    let variantId: string
+    let expiring: Checkout
+    const medusaUrl = `http://127.0.0.1:${env.PORT}`
+
+    const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
+
+    async function session(id: string) {
+      const [s] = await getContainer().resolve(Modules.PAYMENT).listPaymentSessions({ id })
+      return s
+    }
+
+    async function orderOf(cartId: string) {
+      const { data } = await query().graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+      return data[0]?.order_id as string | undefined
+    }
+
+    async function checkout(): Promise<Checkout> {
+      const { data: c } = await api.post(
+        "/store/carts",
+        { region_id: regionId, sales_channel_id: salesChannelId, email: "buyer@example.com", items: [{ variant_id: variantId, quantity: 1 }] },
+        { headers: storeHeaders }
+      )
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: c.cart.id }, { headers: storeHeaders })
+      const { data } = await api.post(
+        `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
+        { provider_id: PROVIDER },
+        { headers: storeHeaders }
+      )
+      const s = data.payment_collection.payment_sessions[0]
+      return { cartId: c.cart.id, sessionId: s.id, invoiceId: s.data.invoiceId, checkoutLink: s.data.checkoutLink }
+    }
+
+    async function postWebhook(body: string, headers: Record<string, string>) {
+      return fetch(medusaUrl + WEBHOOK_PATH, { method: "POST", headers, body })
+    }
+
+    beforeAll(async () => {
+      const container = getContainer()
+      const { result: [channel] } = await createSalesChannelsWorkflow(container).run({
+        input: { salesChannelsData: [{ name: "Web shop" }] },
+      })
+      salesChannelId = channel.id
+      const { result: [key] } = await createApiKeysWorkflow(container).run({
+        input: { api_keys: [{ title: "storefront", type: "publishable", created_by: "test" }] },
+      })
+      await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: key.id, add: [channel.id] } })
+      storeHeaders = { "x-publishable-api-key": key.token }
+      const { result: [region] } = await createRegionsWorkflow(container).run({
+        input: { regions: [{ name: "United States", currency_code: "usd", countries: ["us"], payment_providers: [PROVIDER] }] },
+      })
+      regionId = region.id
+      const { result: [product] } = await createProductsWorkflow(container).run({
+        input: {
+          products: [{
+            title: "Coffee beans",
+            status: "published",
+            options: [{ title: "Size", values: ["500 g"] }],
+            variants: [{ title: "500 g", options: { Size: "500 g" }, manage_inventory: false, prices: [{ currency_code: "usd", amount: 25 }] }],
+            sales_channels: [{ id: channel.id }],
+          }],
+        },
+      })
+      variantId = product.variants[0].id
+      const wallets: string[] = await bitcoind("listwallets")
+      if (!wallets.includes("miner")) {
+        await bitcoind("createwallet", ["miner"])
+      }
+    })
+
+    // Webhooks arrive between tests: keep the database as the last test left it instead of restoring it.
+    afterEach(async () => {
+      await dbUtils.snapshot()
+    })
+
+    it("opens a checkout: a ChainTill invoice for the cart total, keyed by the session, linking back", async () => {
+      expiring = await checkout() // left unpaid; the last test waits for its expiry
+      const invoice = await chaintill(`/api/v1/stores/${env.CHAINTILL_STORE_ID}/invoices/${expiring.invoiceId}`)
+      expect(Number(invoice.amount)).toBe(25)
+      expect(invoice.currency).toBe("USD")
+      expect(invoice.status).toBe("New")
+      expect(invoice.metadata.orderId).toBe(expiring.sessionId)
+      expect(invoice.checkout.redirectURL).toBe(`http://127.0.0.1:8000/order/confirmed/${expiring.sessionId}`)
+      expect(expiring.checkoutLink).toBe(invoice.checkoutLink)
+      expect((await session(expiring.sessionId)).status).toBe("pending")
+    })
+
+    it("refuses a webhook with a bad signature or an old timestamp, and it changes nothing", async () => {
+      const now = Math.floor(Date.now() / 1000)
+      const forged = JSON.stringify({
+        deliveryId: "forged1", webhookId: "forged", originalDeliveryId: "forged1", isRedelivery: false,
+        type: "InvoiceSettled", timestamp: now, storeId: env.CHAINTILL_STORE_ID, invoiceId: expiring.invoiceId,
+        metadata: { orderId: expiring.sessionId }, manuallyMarked: true, overPaid: false,
+      })
+      const refusals = [
+        signed(forged, "not-the-secret", now),
+        signed(forged, env.CHAINTILL_WEBHOOK_SECRET, now - 301),
+        signed(forged, env.CHAINTILL_WEBHOOK_SECRET, now + 301),
+        { "Content-Type": "application/json" },
+        { ...signed(forged, env.CHAINTILL_WEBHOOK_SECRET, now), "ChainTill-Signature": `t=${now},v1=${"0".repeat(64)}` },
+      ]
+      for (const headers of refusals) {
+        const r = await postWebhook(forged, headers)
+        expect(r.status).toBe(401)
+        expect((await r.json()).message).toMatch(/ChainTill webhook refused/)
+      }
+      // the same body correctly signed passes the check, and the invoice (still New) decides: nothing to do
+      const control = await postWebhook(forged, signed(forged, env.CHAINTILL_WEBHOOK_SECRET, now))
+      expect(control.status).toBe(200)
+      expect((await control.json()).action).toBe("pending")
+      expect((await session(expiring.sessionId)).status).toBe("pending")
+      expect(await orderOf(expiring.cartId)).toBeUndefined()
+    })
+
+    it("a checkout paid on regtest becomes an order whose payment is captured", async () => {
+      const paid = await checkout()
+      const [prompt] = await chaintill(`/api/v1/stores/${env.CHAINTILL_STORE_ID}/invoices/${paid.invoiceId}/payment-methods`)
+      const miner = await bitcoind("getnewaddress", ["", "bech32"], "miner")
+      if ((await bitcoind("getblockcount")) < 101) {
+        await bitcoind("generatetoaddress", [101, miner])
+      }
+      await bitcoind("sendtoaddress", [prompt.destination, prompt.due], "miner")
+      await bitcoind("generatetoaddress", [6, miner])
+
+      const orderId = await eventually("order for the paid cart", () => orderOf(paid.cartId))
+      const { data: [order] } = await query().graph({
+        entity: "order",
+        fields: ["id", "total", "payment_collections.status", "payment_collections.payments.captured_at", "payment_collections.payments.amount"],
+        filters: { id: orderId },
+      })
+      expect(Number(order.total)).toBe(25)
+      const collection = order.payment_collections[0]
+      expect(collection.status).toBe("completed")
+      expect(collection.payments).toHaveLength(1)
+      expect(collection.payments[0].captured_at).toBeTruthy()
+      expect(Number(collection.payments[0].amount)).toBe(25)
+      const invoice = await chaintill(`/api/v1/stores/${env.CHAINTILL_STORE_ID}/invoices/${paid.invoiceId}`)
+      expect(invoice.status).toBe("Settled")
+    })
+
+    it("an expired invoice cancels its session and leaves the cart unpaid", async () => {
+      const canceled = await eventually("expired session canceled", async () =>
+        (await session(expiring.sessionId)).status === "canceled")
+      expect(canceled).toBe(true)
+      const invoice = await chaintill(`/api/v1/stores/${env.CHAINTILL_STORE_ID}/invoices/${expiring.invoiceId}`)
+      expect(invoice.status).toBe("Expired")
+      const attempt = await api.post(`/store/carts/${expiring.cartId}/complete`, {}, { headers: storeHeaders })
+        .catch((e: any) => e.response)
+      expect(attempt.data.type).not.toBe("order")
+      expect(await orderOf(expiring.cartId)).toBeUndefined()
+      const { data: [cart] } = await query().graph({ entity: "cart", fields: ["completed_at"], filters: { id: expiring.cartId } })
+      expect(cart.completed_at).toBeNull()
+    })
+  },
+})
