@@ -143,7 +143,7 @@ start_chaintill() {
     CHAINTILL_WEBHOOK_CONNECT_TIMEOUT_SECONDS=5 CHAINTILL_WEBHOOK_REQUEST_TIMEOUT_SECONDS=30 \
     java -Xmx512m -jar "$jar" --port "$chaintill_port" --nocluster --nohazelcast >"$work/chaintill.log" 2>&1 &
   pids+=($!)
-  wait_for 240 "ChainTill ($work/chaintill.log)" curl -sf "$chaintill_url/api/v1/health"
+  wait_for 600 "ChainTill ($work/chaintill.log)" curl -sf "$chaintill_url/api/v1/health"
 }
 
 npm_install() {
