@@ -98,6 +98,32 @@ medusaIntegrationTestRunner({
       return { cartId: c.cart.id, sessionId: s.id, invoiceId: s.data.invoiceId, checkoutLink: s.data.checkoutLink }
     }
 
+    /** Pays the invoice's BTC amount from the miner wallet and mines the confirmations. */
+    async function pay(invoiceId: string) {
+      const [prompt] = await chaintill(`/api/v1/stores/${env.CHAINTILL_STORE_ID}/invoices/${invoiceId}/payment-methods`)
+      const miner = await bitcoind("getnewaddress", ["", "bech32"], "miner")
+      if ((await bitcoind("getblockcount")) < 101) {
+        await bitcoind("generatetoaddress", [101, miner]) // coinbase outputs mature after 100 blocks
+      }
+      await bitcoind("sendtoaddress", [prompt.destination, prompt.due], "miner")
+      await bitcoind("generatetoaddress", [6, miner])
+    }
+
+    /** The order's total when its one payment is captured and its payment collection completed. */
+    async function capturedTotal(orderId: string): Promise<number> {
+      const { data: [order] } = await query().graph({
+        entity: "order",
+        fields: ["total", "payment_collections.status", "payment_collections.payments.captured_at", "payment_collections.payments.amount"],
+        filters: { id: orderId },
+      })
+      const collection = order.payment_collections[0]
+      expect(collection.status).toBe("completed")
+      expect(collection.payments).toHaveLength(1)
+      expect(collection.payments[0].captured_at).toBeTruthy()
+      expect(Number(collection.payments[0].amount)).toBe(Number(order.total))
+      return Number(order.total)
+    }
+
     async function postWebhook(body: string, headers: Record<string, string>) {
       return fetch(medusaUrl + WEBHOOK_PATH, { method: "POST", headers, body })
     }
@@ -181,26 +207,9 @@ medusaIntegrationTestRunner({
 
     it("a checkout paid on regtest becomes an order whose payment is captured", async () => {
       const paid = await checkout()
-      const [prompt] = await chaintill(`/api/v1/stores/${env.CHAINTILL_STORE_ID}/invoices/${paid.invoiceId}/payment-methods`)
-      const miner = await bitcoind("getnewaddress", ["", "bech32"], "miner")
-      if ((await bitcoind("getblockcount")) < 101) {
-        await bitcoind("generatetoaddress", [101, miner])
-      }
-      await bitcoind("sendtoaddress", [prompt.destination, prompt.due], "miner")
-      await bitcoind("generatetoaddress", [6, miner])
-
+      await pay(paid.invoiceId)
       const orderId = await eventually("order for the paid cart", () => orderOf(paid.cartId))
-      const { data: [order] } = await query().graph({
-        entity: "order",
-        fields: ["id", "total", "payment_collections.status", "payment_collections.payments.captured_at", "payment_collections.payments.amount"],
-        filters: { id: orderId },
-      })
-      expect(Number(order.total)).toBe(25)
-      const collection = order.payment_collections[0]
-      expect(collection.status).toBe("completed")
-      expect(collection.payments).toHaveLength(1)
-      expect(collection.payments[0].captured_at).toBeTruthy()
-      expect(Number(collection.payments[0].amount)).toBe(25)
+      expect(await capturedTotal(orderId)).toBe(25)
       const invoice = await chaintill(`/api/v1/stores/${env.CHAINTILL_STORE_ID}/invoices/${paid.invoiceId}`)
       expect(invoice.status).toBe("Settled")
     })
@@ -217,6 +226,15 @@ medusaIntegrationTestRunner({
       expect(await orderOf(expiring.cartId)).toBeUndefined()
       const { data: [cart] } = await query().graph({ entity: "cart", fields: ["completed_at"], filters: { id: expiring.cartId } })
       expect(cart.completed_at).toBeNull()
+    })
+
+    it("a late payment (after expiry, inside ChainTill's monitoring window) still makes the order, paid", async () => {
+      await pay(expiring.invoiceId)
+      const orderId = await eventually("order for the late-paid cart", () => orderOf(expiring.cartId))
+      expect(await capturedTotal(orderId)).toBe(25)
+      const invoice = await chaintill(`/api/v1/stores/${env.CHAINTILL_STORE_ID}/invoices/${expiring.invoiceId}`)
+      expect(invoice.status).toBe("Settled")
+      expect(invoice.additionalStatus).toBe("PaidLate")
     })
   },
 })
