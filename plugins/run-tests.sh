@@ -174,7 +174,7 @@ medusa_suite() {
   log "medusa: bitcoind, PostgreSQL and ChainTill up in $((SECONDS - t)) s"
   medusa_port="$(free_port)"
   setup="$(node "$dir/integration-tests/chaintill-setup.mjs" "$chaintill_url" \
-    "http://127.0.0.1:$medusa_port/hooks/payment/chaintill_chaintill")" || return 1
+    "http://127.0.0.1:$medusa_port/hooks/chaintill/chaintill")" || return 1
   (
     cd "$dir" && export $setup && \
     env TEST_TYPE=integration:http NODE_OPTIONS=--experimental-vm-modules PORT="$medusa_port" \

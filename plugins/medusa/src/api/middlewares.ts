@@ -1,14 +1,12 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { chainTillWebhook } from "./hooks/chaintill-webhook"
 
 export default defineMiddlewares({
   routes: [
     {
-      // Medusa's own payment webhook path; the middleware handles ChainTill providers and passes the rest on
-      matcher: "/hooks/payment/:provider",
+      // the signature covers the exact bytes ChainTill sent: keep them next to the parsed body
+      matcher: "/hooks/chaintill/:id",
       method: ["POST"],
       bodyParser: { preserveRawBody: true },
-      middlewares: [chainTillWebhook],
     },
   ],
 })

@@ -31,7 +31,7 @@ export type ChainTillOptions = {
   /** Greenfield API key with btcpay.store.cancreateinvoice and btcpay.store.canviewinvoices on the store */
   apiKey: string
   storeId: string
-  /** Secret of the store's webhook pointing at /hooks/payment/chaintill_<id> */
+  /** Secret of the store's webhook pointing at /hooks/chaintill/<id> */
   webhookSecret: string
   /** Where the checkout page sends the buyer back; {session_id} is replaced. A session's data.redirect_url wins. */
   redirectUrl?: string

@@ -1,27 +1,18 @@
-// ChainTill webhooks, handled in the request rather than through Medusa's generic payment-webhook event:
-// the generic route answers 200 before anyone checked the signature and drops cancellations, while ChainTill
-// (like the spec in webhooks/SIGNATURES.md) needs a 401 for a forged or stale delivery and a 5xx when
-// processing failed, so it retries. The provider verifies the signature and maps the invoice state.
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+// POST /hooks/chaintill/:id, the webhook URL of the ChainTill provider registered with that `id`.
+// Handled in the request rather than through Medusa's generic /hooks/payment/:provider route and its
+// payment-webhook event: that route answers 200 before anyone checked the signature and its subscriber drops
+// cancellations, while ChainTill (webhooks/SIGNATURES.md) needs a 401 for a forged or stale delivery and a
+// 5xx when processing failed, so that it retries. The provider verifies the signature and maps the state.
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { IPaymentModuleService, PaymentSessionDTO, WebhookActionResult } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { processPaymentWorkflow } from "@medusajs/medusa/core-flows"
 
 type ChainTillActionData = { session_id: string; amount: unknown; invoice_id: string; invoice_status: string }
 
-export async function chainTillWebhook(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const provider = req.params?.provider ?? ""
-  if (!provider.startsWith("chaintill")) {
-    return next()
-  }
-  try {
-    await handle(provider, req, res)
-  } catch (e) {
-    next(e) // Medusa's error handler answers 5xx, and ChainTill retries the delivery
-  }
-}
-
-async function handle(provider: string, req: MedusaRequest, res: MedusaResponse): Promise<void> {
+// errors thrown here reach Medusa's error handler, which answers 5xx: ChainTill then retries the delivery
+export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const provider = `chaintill_${req.params.id}`
   const payments = req.scope.resolve<IPaymentModuleService>(Modules.PAYMENT)
   let result: WebhookActionResult
   try {
