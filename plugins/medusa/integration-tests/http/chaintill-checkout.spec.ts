@@ -12,7 +12,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { createHmac } from "node:crypto"
 
-jest.setTimeout(180_000)
+jest.setTimeout(300_000) // generous: the paid checkout took 78 s on the loaded 2-core build machine
 
 const env = process.env as Record<string, string>
 const PROVIDER = "pp_chaintill_chaintill"
@@ -42,7 +42,7 @@ async function bitcoind(method: string, params: unknown[] = [], wallet?: string)
   return body.result
 }
 
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined>, seconds = 120): Promise<T> {
+async function eventually<T>(what: string, probe: () => Promise<T | null | undefined>, seconds = 180): Promise<T> {
   const deadline = Date.now() + seconds * 1000
   for (;;) {
     const value = await probe()
