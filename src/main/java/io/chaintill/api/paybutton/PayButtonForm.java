@@ -61,7 +61,7 @@ public record PayButtonForm(String storeId, BigDecimal price, String currency, S
             words.add(checkoutDesc);
         }
         return new InvoiceRequest(price, currency, metadata.build().toString(), orderId, String.join(" ", words), null,
-                null, null, null, null, browserRedirect, null, null, defaultPaymentMethod);
+                null, null, null, null, browserRedirect, null, null, defaultPaymentMethod, null);
     }
 
     /** The form's name for a field the invoice checks report in Greenfield's words. */
