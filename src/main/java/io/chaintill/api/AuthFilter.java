@@ -2,15 +2,22 @@ package io.chaintill.api;
 
 import io.chaintill.application.AccessService;
 import io.chaintill.application.Caller;
+import io.chaintill.application.LoginThrottledException;
+import io.chaintill.application.PasswordCheck;
+import io.chaintill.application.PasswordLogins;
 import io.chaintill.application.UnauthenticatedException;
+import io.chaintill.web.dashboard.RequestSource;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -25,6 +32,9 @@ import java.util.Optional;
 public class AuthFilter implements ContainerRequestFilter {
     static final String CALLER = "chaintill.caller";
 
+    @Context
+    HttpServletRequest servlet;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -38,14 +48,15 @@ public class AuthFilter implements ContainerRequestFilter {
         if (startsWithIgnoreCase(h, "token ")) {
             caller = access.byApiKey(h.substring(6).trim());
         } else if (startsWithIgnoreCase(h, "basic ")) {
-            caller = basic(access, h.substring(6).trim());
+            caller = basic(CDI.current().select(PasswordLogins.class).get(), h.substring(6).trim(), RequestSource.clientAddress(servlet));
         } else {
             throw new UnauthenticatedException("use 'Authorization: token <api key>' or HTTP Basic");
         }
         request.setProperty(CALLER, caller.orElseThrow(() -> new UnauthenticatedException("invalid or revoked credentials")));
     }
 
-    private static Optional<Caller> basic(AccessService access, String encoded) {
+    /** Goes through the same throttle as the login form: a locked account or address is a 429 whatever the password. */
+    private static Optional<Caller> basic(PasswordLogins passwords, String encoded, String clientAddress) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -56,7 +67,14 @@ public class AuthFilter implements ContainerRequestFilter {
         if (colon < 0) {
             return Optional.empty();
         }
-        return access.login(decoded.substring(0, colon), decoded.substring(colon + 1)).map(Caller::withPassword);
+        PasswordCheck check = passwords.check(decoded.substring(0, colon), decoded.substring(colon + 1), clientAddress);
+        if (check instanceof PasswordCheck.Locked l) {
+            throw new LoginThrottledException(l.retryAfter(), false);
+        }
+        if (check instanceof PasswordCheck.Busy) {
+            throw new LoginThrottledException(Duration.ofSeconds(1), true);
+        }
+        return check instanceof PasswordCheck.Accepted a ? Optional.of(Caller.withPassword(a.user())) : Optional.empty();
     }
 
     private static boolean startsWithIgnoreCase(String s, String prefix) {

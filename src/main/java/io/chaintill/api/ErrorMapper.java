@@ -1,6 +1,7 @@
 package io.chaintill.api;
 
 import io.chaintill.application.AccessDeniedException;
+import io.chaintill.application.LoginThrottledException;
 import io.chaintill.application.NotFoundException;
 import io.chaintill.application.UnauthenticatedException;
 import io.chaintill.domain.InvalidInputException;
@@ -35,12 +36,22 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof MalformedJsonException) {
             return error(400, "invalid-json", e.getMessage());
         }
+        if (e instanceof MalformedRequestException) {
+            return error(400, "bad-request", e.getMessage());
+        }
+        if (e instanceof UnsupportedMediaTypeException) {
+            return error(415, "unsupported-media-type", e.getMessage());
+        }
         if (e instanceof PayloadTooLargeException) {
             return error(413, "payload-too-large", e.getMessage());
         }
         if (e instanceof UnauthenticatedException) {
             return Response.fromResponse(error(401, "unauthenticated", e.getMessage()))
                     .header("WWW-Authenticate", "Basic realm=\"ChainTill\"").build();
+        }
+        if (e instanceof LoginThrottledException t) {
+            return Response.fromResponse(t.busy() ? error(503, "server-busy", e.getMessage())
+                    : error(429, "too-many-attempts", e.getMessage())).header("Retry-After", t.retryAfterSeconds()).build();
         }
         if (e instanceof AccessDeniedException) {
             return error(403, "missing-permission", e.getMessage());
@@ -73,7 +84,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             if (t instanceof InvalidInputException || t instanceof AccessDeniedException || t instanceof NotFoundException
                     || t instanceof UnauthenticatedException || t instanceof InvoiceStateException
                     || t instanceof RatesUnavailableException || t instanceof MalformedJsonException
-                    || t instanceof PayloadTooLargeException) {
+                    || t instanceof PayloadTooLargeException || t instanceof LoginThrottledException
+                    || t instanceof MalformedRequestException || t instanceof UnsupportedMediaTypeException) {
                 return t;
             }
             t = t.getCause();

@@ -44,16 +44,25 @@ final class InvoiceFilters {
         throw new InvalidInputException("status", "must be one of New, Processing, Settled, Expired, Invalid");
     }
 
+    /** Year 1 to year 9999: stored as epoch milliseconds, so far beyond that would overflow a long. */
+    static final long MIN_TIME = -62_135_596_800L;
+    static final long MAX_TIME = 253_402_300_799L;
+
     /** Unix seconds, as Greenfield passes times; empty means no bound. */
     private static Instant time(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        long seconds;
         try {
-            return Instant.ofEpochSecond(Long.parseLong(value.trim()));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            throw new InvalidInputException(field, "must be a time in unix seconds");
+            seconds = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            seconds = Long.MIN_VALUE;
         }
+        if (seconds < MIN_TIME || seconds > MAX_TIME) {
+            throw new InvalidInputException(field, "must be a time in unix seconds between " + MIN_TIME + " and " + MAX_TIME);
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 
     private static int integer(String value, int fallback, String field) {

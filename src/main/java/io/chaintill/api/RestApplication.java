@@ -2,6 +2,7 @@ package io.chaintill.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
@@ -10,4 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 @OpenAPIDefinition(info = @Info(title = "ChainTill API", version = "1",
         description = "A compatible subset of BTCPay Server's Greenfield API v1, plus ChainTill additions."))
 public class RestApplication extends Application {
+    /** No generated WADL: OPTIONS and /application.wadl would list every endpoint to anyone who asks. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -165,6 +165,9 @@ public class StorePaymentMethodsResource {
 
     /** This generation of the API calls the key "config"; the message stays the handler's own. */
     private static InvalidInputException asConfigField(InvalidInputException e) {
+        if ("label".equals(e.field()) || "accountKeyPath".equals(e.field())) {
+            return new InvalidInputException("config." + e.field(), e.getMessage());
+        }
         return "derivationScheme".equals(e.field()) ? new InvalidInputException("config", e.getMessage()) : e;
     }
 

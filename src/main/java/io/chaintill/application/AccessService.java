@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 @Transactional
 public class AccessService {
+    /** The width of the email column. */
+    private static final int MAX_EMAIL_LENGTH = 254;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}");
 
     @Inject
@@ -45,14 +47,6 @@ public class AccessService {
         User user = new User(Ids.newId(), normalized, Secrets.hashPassword(password), first || administrator, clock.instant());
         repo.add(user);
         return user;
-    }
-
-    public Optional<User> login(String email, String password) {
-        if (email == null || password == null) {
-            return Optional.empty();
-        }
-        return repo.userByEmail(email.trim().toLowerCase(Locale.ROOT))
-                .filter(u -> Secrets.verifyPassword(password, u.passwordHash()));
     }
 
     public Optional<Caller> byApiKey(String rawKey) {
@@ -106,10 +100,15 @@ public class AccessService {
     }
 
     private static String validEmail(String email) {
-        if (email == null || !EMAIL.matcher(email.trim()).matches() || email.length() > 254) {
+        if (email == null || email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email.trim()).matches()) {
             throw new InvalidInputException("email", "must be a valid email address");
         }
-        return email.trim().toLowerCase(Locale.ROOT);
+        // checked again after lower-casing, which can lengthen a string ('İ' becomes two chars)
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        if (normalized.length() > MAX_EMAIL_LENGTH) {
+            throw new InvalidInputException("email", "must be at most " + MAX_EMAIL_LENGTH + " characters");
+        }
+        return normalized;
     }
 
     public record CreatedKey(String rawKey, ApiKey key) {

@@ -15,4 +15,8 @@ public sealed interface LoginOutcome {
     /** Too many failures: no password is checked until {@code retryAfter} has passed. */
     record Locked(Duration retryAfter) implements LoginOutcome {
     }
+
+    /** Too many password checks at once on this node: try again in a moment. */
+    record Busy() implements LoginOutcome {
+    }
 }

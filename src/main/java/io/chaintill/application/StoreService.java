@@ -109,6 +109,13 @@ public class StoreService {
     }
 
     private void checkRateProviders(StoreSettings settings) {
+        if (String.join(",", settings.rateProviders()).length() > Store.MAX_RATE_PROVIDERS_LENGTH) {
+            throw new InvalidInputException("rateProviders", "must be at most " + Store.MAX_RATE_PROVIDERS_LENGTH
+                    + " characters in all");
+        }
+        if (new java.util.HashSet<>(settings.rateProviders()).size() != settings.rateProviders().size()) {
+            throw new InvalidInputException("rateProviders", "must not name a provider twice");
+        }
         for (String id : settings.rateProviders()) {
             if (!rates.providerIds().contains(id)) {
                 throw new InvalidInputException("rateProviders", "unknown rate provider '" + id + "' (known: "

@@ -18,6 +18,11 @@ import org.bitcoinj.crypto.HDKeyDerivation;
  */
 public final class ExtendedKeyBytes {
     public static final int SERIALIZED_LENGTH = 78;
+    /**
+     * 78 bytes plus a 4-byte checksum take at most 112 Base58 characters. Checked before decoding, which is
+     * quadratic in the length (a 50,000-character input took 4 s of CPU).
+     */
+    public static final int MAX_TEXT_LENGTH = 112;
     private static final int DEPTH_OFFSET = 4;
     private static final int CHILD_NUMBER_OFFSET = 9;
     private static final int CHAIN_CODE_OFFSET = 13;
@@ -31,6 +36,9 @@ public final class ExtendedKeyBytes {
 
     /** Base58Check-decodes {@code keyText}, which must hold exactly one 78-byte serialized key. */
     public static ExtendedKeyBytes decode(String keyText, String field, String expectedFormat) {
+        if (keyText.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidInputException(field, "not a valid extended public key (too long): " + expectedFormat);
+        }
         byte[] payload;
         try {
             payload = Base58.decodeChecked(keyText);

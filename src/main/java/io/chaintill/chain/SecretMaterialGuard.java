@@ -21,8 +21,6 @@ public final class SecretMaterialGuard {
 
     private static final Pattern RAW_HEX_KEY = Pattern.compile("(0[xX])?\\p{XDigit}{64}");
 
-    private static final Pattern WORDS = Pattern.compile("\\p{L}+(\\s+\\p{L}+)*");
-
     // BIP39 uses 12-24 words; counts in between (e.g. 13 with a passphrase word) are refused too.
     private static final int MIN_SEED_WORDS = 12;
     private static final int MAX_SEED_WORDS = 25;
@@ -30,6 +28,7 @@ public final class SecretMaterialGuard {
     private SecretMaterialGuard() {
     }
 
+    /** Linear in the input's length whatever it holds, so it may run on any input before length checks. */
     public static boolean looksSecret(String trimmedInput) {
         return EXTENDED_PRIVATE_KEY.matcher(trimmedInput).find()
                 || WIF.matcher(trimmedInput).matches()
@@ -37,11 +36,32 @@ public final class SecretMaterialGuard {
                 || looksLikeSeedPhrase(trimmedInput);
     }
 
+    /**
+     * Letters-only words separated by whitespace, 12 to 25 of them. A single pass instead of a regular expression:
+     * Java's regex engine recurses once per repeated group, so a few thousand short words overflowed the stack.
+     */
     private static boolean looksLikeSeedPhrase(String input) {
-        if (!WORDS.matcher(input).matches()) {
-            return false;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < input.length(); ) {
+            int c = input.codePointAt(i);
+            if (Character.isLetter(c)) {
+                if (!inWord && ++words > MAX_SEED_WORDS) {
+                    return false;
+                }
+                inWord = true;
+            } else if (isSpace(c) && words > 0) {
+                inWord = false;
+            } else {
+                return false;
+            }
+            i += Character.charCount(c);
         }
-        int words = input.split("\\s+").length;
-        return words >= MIN_SEED_WORDS && words <= MAX_SEED_WORDS;
+        return inWord && words >= MIN_SEED_WORDS;
+    }
+
+    /** The characters of regex {@code \s}. */
+    private static boolean isSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }

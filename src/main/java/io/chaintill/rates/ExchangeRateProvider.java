@@ -1,5 +1,6 @@
 package io.chaintill.rates;
 
+import io.chaintill.net.NetworkErrors;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -10,7 +11,6 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -72,7 +72,8 @@ public abstract class ExchangeRateProvider implements RateProvider {
             price = extractPrice(body, pair);
         } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException | JsonException e) {
             // jakarta.json getters throw these when a field has an unexpected type; the exchange changed its format.
-            throw failure(pair, "unexpected response shape: " + e.getMessage(), e);
+            // the exception's message names Java classes; the cause keeps it for the log
+            throw failure(pair, "unexpected response shape", e);
         }
         if (price.signum() <= 0) {
             throw failure(pair, "price is not positive: " + price.toPlainString());
@@ -179,12 +180,9 @@ public abstract class ExchangeRateProvider implements RateProvider {
             return "timed out after " + readTimeout.toMillis() + " ms";
         }
         if (cause instanceof ConnectException) {
-            return "cannot connect: " + cause;
+            return "cannot connect: " + NetworkErrors.describe(cause);
         }
-        if (cause instanceof IOException) {
-            return "I/O error: " + cause;
-        }
-        return "request failed: " + cause;
+        return "request failed: " + NetworkErrors.describe(cause);
     }
 
     private JsonObject parseObject(String body, CurrencyPair pair) throws RateUnavailableException {

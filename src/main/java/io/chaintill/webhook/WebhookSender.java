@@ -1,5 +1,6 @@
 package io.chaintill.webhook;
 
+import io.chaintill.net.NetworkErrors;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,7 +79,6 @@ public final class WebhookSender {
         if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
             return "timeout: no answer within the time limit";
         }
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return NetworkErrors.describe(e);
     }
 }

@@ -38,6 +38,8 @@ public final class DerivationScheme {
 
     private static final Pattern KEY_WITH_OPTIONAL_SUFFIX =
             Pattern.compile("([1-9A-HJ-NP-Za-km-z]+)(?:-\\[([A-Za-z0-9]+)])?");
+    /** A key (at most 112 characters) and a suffix, with room to spare; longer input is not parsed at all. */
+    static final int MAX_INPUT_LENGTH = 200;
     private static final String ACCOUNT_ID_TAG = "chaintill/bitcoin-account/v1";
 
     private final ChainNetwork network;
@@ -68,11 +70,15 @@ public final class DerivationScheme {
         if (SecretMaterialGuard.looksSecret(trimmed)) {
             throw invalid(SECRET_MESSAGE);
         }
+        if (trimmed.contains("-of-")) {
+            throw invalid("multisig derivation schemes are not supported; use a single-signature account key");
+        }
+        if (trimmed.length() > MAX_INPUT_LENGTH) {
+            throw invalid("too long (at most " + MAX_INPUT_LENGTH + " characters): " + EXPECTED_FORMAT);
+        }
         Matcher parts = KEY_WITH_OPTIONAL_SUFFIX.matcher(trimmed);
         if (!parts.matches()) {
-            throw invalid(trimmed.contains("-of-")
-                    ? "multisig derivation schemes are not supported; use a single-signature account key"
-                    : "not a valid derivation scheme: " + EXPECTED_FORMAT);
+            throw invalid("not a valid derivation scheme: " + EXPECTED_FORMAT);
         }
         ExtendedKeyBytes key = ExtendedKeyBytes.decode(parts.group(1), FIELD, EXPECTED_FORMAT);
         ExtendedKeyVersion version = ExtendedKeyVersion.of(key.version())

@@ -1,6 +1,7 @@
 package io.chaintill.domain.store;
 
 import io.chaintill.domain.payment.PaymentMethodId;
+import io.chaintill.domain.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -40,8 +41,18 @@ public class PaymentMethodConfig {
         this.paymentMethodId = method.toString();
     }
 
+    /** The widths of the label and account_key_path columns. */
+    public static final int MAX_LABEL_LENGTH = 200;
+    public static final int MAX_ACCOUNT_KEY_PATH_LENGTH = 100;
+
     public void configure(boolean enabled, String derivationScheme, String keyId, String label, String accountKeyPath,
                           Instant now) {
+        if (label != null && label.length() > MAX_LABEL_LENGTH) {
+            throw new InvalidInputException("label", "must be at most " + MAX_LABEL_LENGTH + " characters");
+        }
+        if (accountKeyPath != null && accountKeyPath.length() > MAX_ACCOUNT_KEY_PATH_LENGTH) {
+            throw new InvalidInputException("accountKeyPath", "must be at most " + MAX_ACCOUNT_KEY_PATH_LENGTH + " characters");
+        }
         this.enabled = enabled;
         this.derivationScheme = derivationScheme;
         this.keyId = keyId;

@@ -2,6 +2,7 @@ package io.chaintill.web.dashboard;
 
 import io.chaintill.application.DashboardSessions;
 import io.chaintill.application.LoginOutcome;
+import io.chaintill.application.PasswordCheck;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,14 +46,7 @@ public class LoginResource {
             return SecurityHeaders.page(Response.status(403))
                     .entity(LoginPage.render(email, null, "This form was sent from another site and was refused.")).build();
         }
-        LoginOutcome outcome;
-        try {
-            outcome = sessions.login(email, password, RequestSource.clientAddress(servlet));
-        } catch (RuntimeException e) {
-            // two nodes counting the first failure of the same account at once both insert its throttle row and
-            // one commit fails; the second try finds the row
-            outcome = sessions.login(email, password, RequestSource.clientAddress(servlet));
-        }
+        LoginOutcome outcome = sessions.login(email, password, RequestSource.clientAddress(servlet));
         if (outcome instanceof LoginOutcome.Success s) {
             return Response.seeOther(URI.create("/dashboard"))
                     .header("Set-Cookie", SessionCookie.set(s.token(), sessions.absolute(), RequestSource.https(servlet)))
@@ -60,9 +54,13 @@ public class LoginResource {
                     .build();
         }
         if (outcome instanceof LoginOutcome.Locked l) {
-            long seconds = Math.max(1, l.retryAfter().toSeconds() + (l.retryAfter().toNanosPart() > 0 ? 1 : 0));
+            long seconds = PasswordCheck.retryAfterSeconds(l.retryAfter());
             return SecurityHeaders.page(Response.status(429)).header("Retry-After", seconds)
                     .entity(LoginPage.render(email, null, "Too many failed logins. Try again in " + human(seconds) + ".")).build();
+        }
+        if (outcome instanceof LoginOutcome.Busy) {
+            return SecurityHeaders.page(Response.status(503)).header("Retry-After", 1)
+                    .entity(LoginPage.render(email, null, "The server is busy checking other logins. Try again in a moment.")).build();
         }
         return SecurityHeaders.page(Response.status(401))
                 .entity(LoginPage.render(email, null, "The email or the password is not correct.")).build();

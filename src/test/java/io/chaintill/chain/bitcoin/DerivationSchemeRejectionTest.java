@@ -147,6 +147,32 @@ class DerivationSchemeRejectionTest {
         assertTrue(rejected(tprv, ChainNetwork.MAINNET).getMessage().contains(SECRET_HINT));
     }
 
+    @Test
+    void aFiftyThousandCharacterKeyIsRefusedInLinearTime() {
+        StringBuilder key = new StringBuilder("xpub");
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        while (key.length() < 50_000) {
+            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        long t0 = System.nanoTime();
+        assertTrue(rejected(key.toString(), ChainNetwork.MAINNET).getMessage().contains("too long"));
+        assertTrue(rejected(key.substring(0, 150), ChainNetwork.MAINNET).getMessage().contains("too long"), "key part over 112");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 200, "took " + ms + " ms");
+    }
+
+    @Test
+    void thousandsOfWordsOrPathSegmentsDoNotOverflowTheStack() {
+        assertFalse(SecretMaterialGuard.looksSecret("abc ".repeat(3000).trim()));
+        assertFalse(SecretMaterialGuard.looksSecret("abc\t".repeat(300_000).trim()));
+        assertTrue(rejected("abc ".repeat(3000), ChainNetwork.MAINNET).getMessage().contains("too long"));
+        assertTrue(SecretMaterialGuard.looksSecret("abandon ".repeat(11) + "about"), "12 words still look like a seed");
+        assertTrue(SecretMaterialGuard.looksSecret("zoé ".repeat(24).trim()), "non-ASCII letters count as letters");
+        assertFalse(SecretMaterialGuard.looksSecret("abandon ".repeat(26).trim()), "more than 25 words is no seed");
+        assertFalse(SecretMaterialGuard.looksSecret("abandon ".repeat(11) + "about1"), "a digit makes it no seed");
+    }
+
     private static InvalidInputException rejected(String input, ChainNetwork network) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DerivationScheme.parse(input, network));
         assertEquals("derivationScheme", e.field());
