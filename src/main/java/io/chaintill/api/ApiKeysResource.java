@@ -2,7 +2,6 @@ package io.chaintill.api;
 
 import io.chaintill.application.AccessService;
 import io.chaintill.application.Caller;
-import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.access.ApiKey;
 import io.chaintill.domain.access.Permission;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -38,10 +38,9 @@ public class ApiKeysResource {
         Caller caller = Callers.required(request);
         JsonInput in = JsonInput.parse(body);
         List<String> permissions = in.strings("permissions");
-        if (permissions == null) {
-            throw new InvalidInputException("permissions", "is required (e.g. [\"btcpay.store.cancreateinvoice\"])");
-        }
-        AccessService.CreatedKey created = access.createApiKey(caller, in.string("label"), permissions);
+        // as BTCPay: no permissions is a key that can only read and revoke itself
+        AccessService.CreatedKey created = access.createApiKey(caller, in.string("label"),
+                permissions == null ? List.of() : permissions);
         return Response.ok(of(created.key(), created.rawKey())).build();
     }
 
@@ -62,10 +61,12 @@ public class ApiKeysResource {
         return Response.ok().build();
     }
 
+    /** As BTCPay: the answer carries the key the caller sent (it is no secret to that caller). */
     @GET
     @Path("current")
     public JsonObject current() {
-        return of(access.currentKey(Callers.required(request)), null);
+        Caller caller = Callers.required(request);
+        return of(access.currentKey(caller), sentKey());
     }
 
     @DELETE
@@ -84,14 +85,20 @@ public class ApiKeysResource {
         return Response.ok().build();
     }
 
-    /** The raw key appears only in the creation answer; later reads show it masked. */
+    /** The key of {@code Authorization: token <key>}, which {@link AuthFilter} has checked already. */
+    private String sentKey() {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION).trim();
+        return header.substring(header.indexOf(' ') + 1).trim();
+    }
+
+    /** The raw key appears in the creation answer and to the key itself; lists show it masked. */
     private static JsonObject of(ApiKey key, String rawKey) {
         var permissions = Json.createArrayBuilder();
         key.permissions().stream().map(Permission::toString).forEach(permissions::add);
         var b = Json.createObjectBuilder()
                 .add("apiKey", rawKey != null ? rawKey : "hidden:" + key.keyHash().substring(0, 8))
                 .add("permissions", permissions);
-        InvoiceJson.nullable(b, "label", key.label());
+        b.add("label", key.label() == null ? "" : key.label()); // ApiKeyData's label is not nullable
         return b.build();
     }
 }

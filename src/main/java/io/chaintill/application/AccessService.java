@@ -44,6 +44,9 @@ public class AccessService {
         if (repo.userByEmail(normalized).isPresent()) {
             throw new InvalidInputException("email", "a user with this email exists already");
         }
+        if (!first && administrator) {
+            authorizer.requireServer(caller.get(), Policy.SERVER_MODIFY_SETTINGS);
+        }
         User user = new User(Ids.newId(), normalized, Secrets.hashPassword(password), first || administrator, clock.instant());
         repo.add(user);
         return user;
@@ -54,32 +57,33 @@ public class AccessService {
         return repo.keyByHash(hash).flatMap(k -> repo.user(k.userId()).map(u -> new Caller(u, k.permissions(), hash)));
     }
 
-    /** Creates a key; the raw key is returned once and only its hash is kept. */
+    /**
+     * Creates a key; the raw key is returned once and only its hash is kept. Each permission is parsed strictly
+     * and must be within what the caller holds (see {@link Authorizer#requireGrantable}).
+     */
     public CreatedKey createApiKey(Caller caller, String label, List<String> permissionNames) {
-        List<Permission> permissions = permissionNames.stream().map(p -> Permission.parse(p, "permissions")).distinct().toList();
-        for (Permission p : permissions) {
-            boolean allowed = p.storeId() == null ? caller.holds(p.policy(), null) : caller.holds(p.policy(), p.storeId());
-            if (!allowed) {
-                throw new AccessDeniedException("you cannot grant " + p + " because you do not hold it");
-            }
-        }
         if (label != null && label.length() > 200) {
             throw new InvalidInputException("label", "must be at most 200 characters");
         }
+        List<Permission> permissions = Permission.parseAll(permissionNames, "permissions");
+        permissions.forEach(p -> authorizer.requireGrantable(caller, p));
         String raw = Secrets.newApiKey();
         ApiKey key = new ApiKey(Secrets.sha256Hex(raw), caller.user().id(), label, permissions, clock.instant());
         repo.add(key);
         return new CreatedKey(raw, key);
     }
 
-    /** Revokes a key the caller owns (administrators: any key). */
+    /**
+     * Revokes a key the caller owns; another user's key needs an administrator whose credentials are not
+     * bounded: a password login or an unrestricted key (a store-scoped key of an admin cannot).
+     */
     public void revoke(Caller caller, String rawKey) {
         revokeByHash(caller, Secrets.sha256Hex(rawKey));
     }
 
     public void revokeByHash(Caller caller, String hash) {
         ApiKey key = repo.keyByHash(hash)
-                .filter(k -> k.userId().equals(caller.user().id()) || caller.user().admin())
+                .filter(k -> k.userId().equals(caller.user().id()) || caller.user().admin() && caller.holds(Policy.UNRESTRICTED, null))
                 .orElseThrow(() -> new NotFoundException("apikey-not-found", "API key not found"));
         repo.remove(key);
     }

@@ -1,5 +1,6 @@
 package io.chaintill.application;
 
+import io.chaintill.domain.access.Permission;
 import io.chaintill.domain.access.Policy;
 import io.chaintill.domain.store.Store;
 import io.chaintill.persistence.StoreRepository;
@@ -33,5 +34,17 @@ public class Authorizer {
 
     public boolean canSee(Caller caller, Store store) {
         return caller.user().admin() || caller.user().id().equals(store.ownerUserId());
+    }
+
+    /**
+     * "Grant only what you hold", on the parsed permission: implied by one the caller holds and, when scoped,
+     * on a store the caller can see (an unknown store and another user's store are refused alike).
+     */
+    public void requireGrantable(Caller caller, Permission wanted) {
+        boolean visible = wanted.storeId() == null
+                || stores.find(wanted.storeId()).filter(s -> canSee(caller, s)).isPresent();
+        if (!visible || !caller.implies(wanted)) {
+            throw new AccessDeniedException("you cannot grant " + wanted + ": it is not within what you hold");
+        }
     }
 }

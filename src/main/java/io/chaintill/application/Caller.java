@@ -6,8 +6,9 @@ import io.chaintill.domain.access.User;
 import java.util.List;
 
 /**
- * Who is making a request and what they may do. A password login may do anything its user may;
- * an API key only what its permissions say. Server-wide policies need an administrator either way.
+ * Who is making a request and what they may do. A password login may do anything its user may; an API key
+ * only what its permissions say, administrator or not (a key scoped to one store is bounded by that scope).
+ * Server policies need an administrator either way: {@code unrestricted} is "everything this user may do".
  */
 public record Caller(User user, List<Permission> permissions, String apiKeyHash) {
 
@@ -16,13 +17,18 @@ public record Caller(User user, List<Permission> permissions, String apiKeyHash)
     }
 
     public boolean holds(Policy policy, String storeId) {
-        if (policy.serverWide() && isAdminOnly(policy) && !user.admin()) {
-            return false;
-        }
-        return permissions.stream().anyMatch(p -> p.grants(policy, storeId));
+        return mayHold(policy) && permissions.stream().anyMatch(p -> p.grants(policy, storeId));
     }
 
-    private static boolean isAdminOnly(Policy p) {
-        return p == Policy.SERVER_MODIFY_SETTINGS || p == Policy.SERVER_CREATE_USER || p == Policy.UNRESTRICTED;
+    /**
+     * Is {@code wanted} within what this caller holds, so that it may put it on a new key? The store of a
+     * scoped permission must also be one the caller can see: {@link Authorizer#requireGrantable} checks that.
+     */
+    public boolean implies(Permission wanted) {
+        return mayHold(wanted.policy()) && permissions.stream().anyMatch(p -> p.implies(wanted));
+    }
+
+    private boolean mayHold(Policy policy) {
+        return user.admin() || !policy.adminOnly();
     }
 }

@@ -10,81 +10,100 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class CallerTest {
     private static final User ADMIN = new User("u-admin", "admin@example.com", "hash", true, Instant.EPOCH);
     private static final User MERCHANT = new User("u-merchant", "shop@example.com", "hash", false, Instant.EPOCH);
+    private static final String S1 = "S1111111111111111111ab";
+    private static final String S2 = "S2222222222222222222ab";
+    private static final String S3 = "S3333333333333333333ab";
 
     private static Caller withKey(User user, String... permissions) {
         return new Caller(user, Arrays.stream(permissions).map(p -> Permission.parse(p, "permissions")).toList(), "keyhash");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Policy.class, names = {"UNRESTRICTED", "SERVER_MODIFY_SETTINGS", "SERVER_CREATE_USER"})
-    void adminOnlyPoliciesNeedAnAdminEvenWithAnUnrestrictedKey(Policy policy) {
-        assertFalse(withKey(MERCHANT, "unrestricted").holds(policy, null));
-        assertFalse(Caller.withPassword(MERCHANT).holds(policy, null));
-        assertFalse(withKey(MERCHANT, "btcpay.server.canmodifyserversettings").holds(policy, null));
-        assertTrue(withKey(ADMIN, "unrestricted").holds(policy, null));
-        assertTrue(Caller.withPassword(ADMIN).holds(policy, null));
+    private static List<Policy> serverPolicies() {
+        return Policy.known().stream().filter(Policy::adminOnly).toList();
     }
 
     @Test
-    void nonAdminWithUnrestrictedKeyHoldsStoreAndProfilePolicies() {
+    void serverPoliciesNeedAnAdminEvenWithAnUnrestrictedKey() {
+        assertFalse(serverPolicies().isEmpty());
+        for (Policy policy : serverPolicies()) {
+            assertFalse(withKey(MERCHANT, "unrestricted").holds(policy, null), policy.toString());
+            assertFalse(Caller.withPassword(MERCHANT).holds(policy, null), policy.toString());
+            assertFalse(withKey(MERCHANT, "btcpay.server.canmodifyserversettings", policy.greenfieldName()).holds(policy, null));
+            assertTrue(withKey(ADMIN, "unrestricted").holds(policy, null));
+            assertTrue(Caller.withPassword(ADMIN).holds(policy, null));
+        }
+    }
+
+    @Test
+    void nonAdminWithUnrestrictedHoldsEverythingTheUserMayDo() {
         Caller c = withKey(MERCHANT, "unrestricted");
-        for (Policy p : Policy.values()) {
-            if (!p.serverWide()) {
-                assertTrue(c.holds(p, "s1"), p.name());
+        for (Policy p : Policy.known()) {
+            if (p.storeScopable()) {
+                assertTrue(c.holds(p, S1), p.toString());
             }
         }
         assertTrue(c.holds(Policy.USER_VIEW_PROFILE, null));
         assertTrue(c.holds(Policy.USER_MODIFY_PROFILE, null));
+        assertTrue(c.holds(Policy.UNRESTRICTED, null), "so it may mint another unrestricted key for its user");
+        assertTrue(c.implies(new Permission(Policy.UNRESTRICTED, null)));
+        assertFalse(c.implies(new Permission(Policy.SERVER_CREATE_USER, null)));
     }
 
     @Test
     void adminKeyIsLimitedToItsPermissions() {
-        Caller c = withKey(ADMIN, "btcpay.store.canviewinvoices:s1");
-        assertTrue(c.holds(Policy.STORE_VIEW_INVOICES, "s1"));
-        assertFalse(c.holds(Policy.STORE_VIEW_INVOICES, "s2"));
-        assertFalse(c.holds(Policy.STORE_CREATE_INVOICE, "s1"));
+        Caller c = withKey(ADMIN, "btcpay.store.canviewinvoices:" + S1);
+        assertTrue(c.holds(Policy.STORE_VIEW_INVOICES, S1));
+        assertFalse(c.holds(Policy.STORE_VIEW_INVOICES, S2));
+        assertFalse(c.holds(Policy.STORE_CREATE_INVOICE, S1));
         assertFalse(c.holds(Policy.SERVER_MODIFY_SETTINGS, null), "being admin does not widen a key");
+        assertFalse(c.holds(Policy.SERVER_CREATE_USER, null));
+        assertFalse(c.holds(Policy.UNRESTRICTED, null));
         assertFalse(c.holds(Policy.USER_VIEW_PROFILE, null));
     }
 
     @Test
-    void adminWithServerSettingsKeyMayCreateUsersButNotTouchStores() {
+    void adminWithServerSettingsKeyHoldsWhatItIncludesButNotStores() {
         Caller c = withKey(ADMIN, "btcpay.server.canmodifyserversettings");
-        assertTrue(c.holds(Policy.SERVER_CREATE_USER, null));
-        assertFalse(c.holds(Policy.STORE_VIEW_INVOICES, "s1"));
+        assertTrue(c.holds(Policy.SERVER_MANAGE_USERS, null));
+        assertTrue(c.holds(Policy.SERVER_CREATE_LIGHTNING_INVOICE_INTERNAL, null));
+        assertFalse(c.holds(Policy.SERVER_CREATE_USER, null), "permissions.md: canmodifyserversettings does not include it");
+        assertFalse(c.holds(Policy.STORE_VIEW_INVOICES, S1));
         assertFalse(c.holds(Policy.UNRESTRICTED, null));
     }
 
     @Test
     void storeScopedKeyFollowsClosureOnItsStoreOnly() {
-        Caller c = withKey(MERCHANT, "btcpay.store.canmodifystoresettings:s1", "btcpay.store.canviewinvoices:s2");
-        assertTrue(c.holds(Policy.STORE_CREATE_INVOICE, "s1"));
-        assertTrue(c.holds(Policy.STORE_MODIFY_WEBHOOKS, "s1"));
-        assertTrue(c.holds(Policy.STORE_VIEW_INVOICES, "s2"));
-        assertFalse(c.holds(Policy.STORE_CREATE_INVOICE, "s2"));
-        assertFalse(c.holds(Policy.STORE_CREATE_INVOICE, "s3"));
+        Caller c = withKey(MERCHANT, "btcpay.store.canmodifystoresettings:" + S1, "btcpay.store.canviewinvoices:" + S2);
+        assertTrue(c.holds(Policy.STORE_CREATE_INVOICE, S1));
+        assertTrue(c.holds(Policy.STORE_MODIFY_WEBHOOKS, S1));
+        assertTrue(c.holds(Policy.STORE_VIEW_INVOICES, S2));
+        assertFalse(c.holds(Policy.STORE_CREATE_INVOICE, S2));
+        assertFalse(c.holds(Policy.STORE_CREATE_INVOICE, S3));
         assertFalse(c.holds(Policy.STORE_CREATE_INVOICE, null));
+        assertTrue(c.implies(new Permission(Policy.STORE_CREATE_INVOICE, S1)));
+        assertFalse(c.implies(new Permission(Policy.STORE_CREATE_INVOICE, null)), "scoped never mints unscoped");
+        assertFalse(c.implies(new Permission(Policy.STORE_CREATE_INVOICE, S2)));
     }
 
     @Test
-    void createInvoiceKeyCannotViewInvoices() {
+    void createInvoiceKeyCannotViewInvoicesNorMintMore() {
         Caller c = withKey(MERCHANT, "btcpay.store.cancreateinvoice");
-        assertTrue(c.holds(Policy.STORE_CREATE_INVOICE, "any"));
-        assertFalse(c.holds(Policy.STORE_VIEW_INVOICES, "any"));
+        assertTrue(c.holds(Policy.STORE_CREATE_INVOICE, S1));
+        assertFalse(c.holds(Policy.STORE_VIEW_INVOICES, S1));
+        assertFalse(c.implies(new Permission(Policy.UNRESTRICTED, null)));
+        assertTrue(c.implies(new Permission(Policy.STORE_CREATE_INVOICE, S1)));
     }
 
     @Test
     void keyWithoutPermissionsHoldsNothing() {
         Caller c = new Caller(ADMIN, List.of(), "keyhash");
-        for (Policy p : Policy.values()) {
-            assertFalse(c.holds(p, null), p.name());
-            assertFalse(c.holds(p, "s1"), p.name());
+        for (Policy p : Policy.known()) {
+            assertFalse(c.holds(p, null), p.toString());
+            assertFalse(c.holds(p, S1), p.toString());
         }
     }
 }

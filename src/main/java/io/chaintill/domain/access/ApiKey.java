@@ -1,11 +1,16 @@
 package io.chaintill.domain.access;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /** An API key, stored only as the SHA-256 of the secret shown once at creation. */
@@ -18,8 +23,11 @@ public class ApiKey {
     @Column(name = "user_id")
     private String userId;
     private String label;
-    /** Space-separated Greenfield permission strings, each optionally ":storeId"-scoped. */
-    private String permissions;
+    /** One row per permission (table api_key_permission), in the order they were asked for. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "api_key_permission", joinColumns = @JoinColumn(name = "key_hash"))
+    @OrderColumn(name = "seq")
+    private List<ApiKeyPermission> permissions;
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -30,7 +38,7 @@ public class ApiKey {
         this.keyHash = keyHash;
         this.userId = userId;
         this.label = label;
-        this.permissions = String.join(" ", permissions.stream().map(Permission::toString).toList());
+        this.permissions = new ArrayList<>(permissions.stream().map(ApiKeyPermission::new).toList());
         this.createdAt = createdAt;
     }
 
@@ -40,7 +48,6 @@ public class ApiKey {
     public Instant createdAt() { return createdAt; }
 
     public List<Permission> permissions() {
-        return permissions.isBlank() ? List.of()
-                : Arrays.stream(permissions.split(" ")).map(p -> Permission.parse(p, "permissions")).toList();
+        return permissions.stream().map(ApiKeyPermission::toPermission).toList();
     }
 }
