@@ -33,10 +33,10 @@ public class Store {
     private int monitoringExpirationSeconds;
     @Column(name = "payment_tolerance")
     private BigDecimal paymentTolerance;
-    /** Comma-separated rate provider ids in fallback order; null = server default. */
-    @Column(name = "rate_providers")
     /** The width of the rate_providers column, which holds them comma-joined. */
     public static final int MAX_RATE_PROVIDERS_LENGTH = 500;
+    /** Comma-separated rate provider ids in fallback order; null = server default. */
+    @Column(name = "rate_providers")
     private String rateProviders;
     @Column(name = "created_at")
     private Instant createdAt;
