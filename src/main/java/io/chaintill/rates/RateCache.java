@@ -1,5 +1,6 @@
 package io.chaintill.rates;
 
+import io.chaintill.net.NetworkErrors;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,7 +76,7 @@ final class RateCache {
         try {
             value = provider.rate(pair);
         } catch (RuntimeException e) {
-            throw new RateUnavailableException(providerId, pair, "provider error: " + e, e);
+            throw new RateUnavailableException(providerId, pair, "provider error: " + describe(e), e);
         }
         if (value == null || value.signum() <= 0) {
             throw new RateUnavailableException(providerId, pair, "provider returned a non-positive rate: " + value);
@@ -95,7 +96,14 @@ final class RateCache {
                 RateUnavailableException shared = (RateUnavailableException) e.getCause();
                 throw new RateUnavailableException(providerId, pair, shared.reason(), shared);
             }
-            throw new RateUnavailableException(providerId, pair, "provider error: " + e.getCause(), e.getCause());
+            throw new RateUnavailableException(providerId, pair, "provider error: " + describe(e.getCause()), e.getCause());
         }
+    }
+
+    /** A network failure in words; otherwise the provider's own message, never the exception's class name. */
+    private static String describe(Throwable e) {
+        String words = NetworkErrors.describe(e);
+        boolean generic = words.equals("request failed") || words.equals("network error");
+        return generic && e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : words;
     }
 }

@@ -14,6 +14,17 @@ import org.junit.jupiter.api.Test;
 
 class InvoiceFiltersTest {
     @Test
+    void timesThatWouldOverflowMillisecondsNameTheirParameter() {
+        assertEquals("startDate", assertThrows(InvalidInputException.class, () -> InvoiceFilters.query("s", List.of(), List.of(),
+                null, "9999999999999999", null, false, null, null, 100, 1000)).field());
+        assertEquals("endDate", assertThrows(InvalidInputException.class, () -> InvoiceFilters.query("s", List.of(), List.of(),
+                null, null, "-9999999999999999", false, null, null, 100, 1000)).field());
+        assertEquals(Instant.ofEpochSecond(InvoiceFilters.MAX_TIME), InvoiceFilters.query("s", List.of(), List.of(), null,
+                null, String.valueOf(InvoiceFilters.MAX_TIME), false, null, null, 100, 1000).end());
+        Instant.ofEpochSecond(InvoiceFilters.MIN_TIME).toEpochMilli();
+    }
+
+    @Test
     void readsEveryFilter() {
         InvoiceQuery q = InvoiceFilters.query("s1", List.of("o-1", " "), List.of("settled", "New"), "  shoes ",
                 "1700000000", "1700086400", true, "20", "10", 100, 1000);
