@@ -137,10 +137,13 @@ final class FuzzInputs {
         return pick(WEBHOOK_URLS);
     }
 
-    /** A bad path segment, already in the form it goes on the request line. */
+    /**
+     * A bad path segment, already in the form it goes on the request line. Broken percent-encoding is left to
+     * {@link #BROKEN_ESCAPES}: Payara fails on it before the application runs (docs/security.md).
+     */
     String id() {
         return switch (random.nextInt(14)) {
-            case 0 -> "%zz";
+            case 0 -> "%2F%2F";
             case 1 -> pick(List.of("..", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "..;", ".%2e", "%252e%252e"));
             case 2 -> "a".repeat(pick(List.of(65, 300, 5000, 7000)));
             case 3 -> "%00";
@@ -153,9 +156,11 @@ final class FuzzInputs {
             case 10 -> pick(List.of("%20", "+", "*", "%2A", "'", "%22", "%3Cscript%3E", "a%0d%0aX:%20y"));
             case 11 -> encode(secret().strip());
             case 12 -> "%F0%9F%92%B8";
-            default -> "%u0130";
+            default -> "%25zz";
         };
     }
+
+    static final List<String> BROKEN_ESCAPES = List.of("%zz", "%u0130", "%", "%4", "%G0", "a%zzb", "%%", "%e2%8");
 
     /** A bad query value, in request-line form. */
     String queryValue() {
