@@ -36,9 +36,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof MalformedJsonException) {
             return error(400, "invalid-json", e.getMessage());
         }
-        if (e instanceof MalformedRequestException) {
-            return error(400, "bad-request", e.getMessage());
-        }
         if (e instanceof UnsupportedMediaTypeException) {
             return error(415, "unsupported-media-type", e.getMessage());
         }
@@ -85,7 +82,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                     || t instanceof UnauthenticatedException || t instanceof InvoiceStateException
                     || t instanceof RatesUnavailableException || t instanceof MalformedJsonException
                     || t instanceof PayloadTooLargeException || t instanceof LoginThrottledException
-                    || t instanceof MalformedRequestException || t instanceof UnsupportedMediaTypeException) {
+                    || t instanceof UnsupportedMediaTypeException) {
                 return t;
             }
             t = t.getCause();

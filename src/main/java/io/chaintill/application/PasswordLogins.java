@@ -39,14 +39,15 @@ public class PasswordLogins {
     @ConfigProperty(name = "chaintill.auth.concurrent-password-checks", defaultValue = "0")
     int concurrentChecks;
     @Inject
-    @ConfigProperty(name = "chaintill.auth.password-check-wait-ms", defaultValue = "2000")
+    @ConfigProperty(name = "chaintill.auth.password-check-wait-ms", defaultValue = "5000")
     long waitMillis;
 
     private HashingGate gate;
 
     @PostConstruct
     void init() {
-        int permits = concurrentChecks > 0 ? concurrentChecks : Math.max(2, Runtime.getRuntime().availableProcessors());
+        // twice the cores: hashing is CPU-bound, so more at once only makes each slower
+        int permits = concurrentChecks > 0 ? concurrentChecks : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         gate = new HashingGate(permits, Duration.ofMillis(waitMillis));
     }
 

@@ -239,19 +239,20 @@ class HardeningIT {
     // ---- also: WADL and bad paths ----
 
     @Test
-    void optionsListsNoEndpointsAndABadPathIsAJsonClientError() {
+    void optionsListsNoEndpointsAndABadEscapeIsAJsonClientError() {
         ApiResponse options = api.send("OPTIONS", "/api/v1/stores", null);
         assertTrue(options.status() < 500, options.body());
         assertFalse(options.body().toLowerCase(Locale.ROOT).contains("wadl"), options.body());
         assertFalse(options.body().contains("<application"), options.body());
         assertEquals(404, api.anonymous().get("/application.wadl").status());
 
-        // "/api/v1/stores/%zz" itself is refused by Payara's connector before the application sees it (an empty 200)
+        // "/api/v1/stores/%zz" is refused by Payara's connector before the application sees it (an empty 200, see
+        // docs/security-limits.md); in the query, a bad escape reaches the parameter as text and is judged there
         RawHttp.Answer bad = RawHttp.to(base, "127.0.0.15").send("GET", "/api/v1/stores/" + storeId + "/invoices?take=%zz", null,
                 "Authorization", "token " + api.apiKey());
-        assertEquals(400, bad.status(), bad.body());
+        assertEquals(422, bad.status(), bad.body());
         assertTrue(bad.header("Content-Type").startsWith("application/json"), bad.header("Content-Type"));
-        assertEquals("bad-request", ApiResponseJson.object(bad.body()).getString("code"));
+        assertEquals("take", ApiResponseJson.array(bad.body()).getJsonObject(0).getString("path"));
     }
 
     private static void assertClientError(int status, String body) {
@@ -286,6 +287,10 @@ class HardeningIT {
     private static final class ApiResponseJson {
         static JsonObject object(String body) {
             return new ApiResponse(0, body, null, null).object();
+        }
+
+        static JsonArray array(String body) {
+            return new ApiResponse(0, body, null, null).array();
         }
     }
 }
