@@ -1,9 +1,10 @@
 package io.chaintill.api;
 
+import io.chaintill.application.ChainHeights;
 import io.chaintill.application.ChainStatus;
 import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.chain.ethereum.EthereumSettings;
-import io.chaintill.domain.access.Policy;
+import io.chaintill.domain.payment.PaymentMethodId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -19,12 +20,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Health (public, for load balancers) and server info (needs a login). */
+/** Health (public, for load balancers) and server info (any authenticated caller). */
 @Path("api/v1")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ServerResource {
     static final String VERSION = "0.1.0";
+    /** The BTCPay Server release whose Greenfield API ChainTill follows (docs/api.md's compatibility table). */
+    static final String GREENFIELD_LEVEL = "2.4.1";
 
     @Inject
     PaymentMethodHandlers handlers;
@@ -74,24 +77,51 @@ public class ServerResource {
                 new ChainStatus.Snapshot(ChainStatus.State.DISABLED, null, null, 0, null, null)).state();
     }
 
+    /**
+     * BTCPay's ApplicationServerInfoData for any authenticated caller. {@code version} is the BTCPay API level ChainTill
+     * conforms to, so that plugins' version gates pass; ChainTill's own version is {@code chaintillVersion}.
+     */
     @GET
     @Path("server/info")
     public JsonObject info() {
-        var caller = Callers.required(request);
-        if (!caller.holds(Policy.USER_VIEW_PROFILE, null)) {
-            throw new io.chaintill.application.AccessDeniedException("this requires the permission btcpay.user.canviewprofile");
-        }
+        Callers.required(request);
         var methods = Json.createArrayBuilder();
-        handlers.supported().forEach(methods::add);
+        var sync = Json.createArrayBuilder();
+        boolean fullySynched = true;
+        for (String id : handlers.supported()) {
+            methods.add(id);
+            ChainStatus.Snapshot s = chains.of(ChainHeights.chainOf(PaymentMethodId.parse(id, "paymentMethodId")));
+            boolean available = s.state() == ChainStatus.State.UP && Integer.valueOf(0).equals(s.lag());
+            fullySynched &= available;
+            sync.add(syncStatus(id, s, available));
+        }
         var info = Json.createObjectBuilder()
-                .add("version", VERSION)
+                .add("version", GREENFIELD_LEVEL)
+                .add("chaintillVersion", VERSION)
                 .add("network", network)
                 .addNull("onion")
                 .add("supportedPaymentMethods", methods)
-                .add("fullySynched", true)
-                .add("syncStatus", Json.createArrayBuilder());
+                .add("fullySynched", fullySynched)
+                .add("syncStatus", sync);
         ethereum.chainId().ifPresent(chainId -> info.add("ethereum", ethereumInfo(chainId)));
         return info.build();
+    }
+
+    /** The node's tip stands for both its headers and blocks: ChainTill's followers see no further. */
+    private static JsonObject syncStatus(String paymentMethodId, ChainStatus.Snapshot s, boolean available) {
+        var b = Json.createObjectBuilder().add("paymentMethodId", paymentMethodId);
+        if (s.tipHeight() == null) {
+            b.addNull("nodeInformation").addNull("chainHeight");
+        } else {
+            b.add("nodeInformation", Json.createObjectBuilder().add("headers", s.tipHeight()).add("blocks", s.tipHeight())
+                    .add("verificationProgress", 1.0)).add("chainHeight", s.tipHeight());
+        }
+        if (s.scannedHeight() == null) {
+            b.addNull("syncHeight");
+        } else {
+            b.add("syncHeight", s.scannedHeight());
+        }
+        return b.add("available", available).build();
     }
 
     /**

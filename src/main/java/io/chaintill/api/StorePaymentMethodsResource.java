@@ -78,6 +78,9 @@ public class StorePaymentMethodsResource {
             scheme = c.requiredString("derivationScheme");
             label = c.string("label");
             keyPath = c.string("accountKeyPath");
+        } else if (config == null && in.has("enabled")) {
+            // BTCPay keeps the stored config when only "enabled" is sent: a toggle
+            return of(stores.enable(Callers.required(request), storeId, method(id), !Boolean.FALSE.equals(in.bool("enabled"))));
         } else {
             throw new InvalidInputException("config", "is required: the extended public key (xpub, ypub, zpub, tpub ...)");
         }
@@ -103,6 +106,23 @@ public class StorePaymentMethodsResource {
         return preview(Callers.required(request), method(id), null, offset, count, "count");
     }
 
+    /** Greenfield 2's path for {@link #preview}. */
+    @GET
+    @Path("{paymentMethodId}/wallet/preview")
+    public JsonObject walletPreview(@PathParam("paymentMethodId") String id, @QueryParam("offset") @DefaultValue("0") int offset,
+                                    @QueryParam("count") @DefaultValue("10") int count) {
+        return preview(id, offset, count);
+    }
+
+    /** Greenfield 2: preview {"derivationScheme": "..."} before saving it. */
+    @POST
+    @Path("{paymentMethodId}/wallet/preview")
+    public JsonObject walletPreviewUnsaved(@PathParam("paymentMethodId") String id, String body,
+                                           @QueryParam("offset") @DefaultValue("0") int offset,
+                                           @QueryParam("count") @DefaultValue("10") int count) {
+        return previewProposed(method(id), body, offset, count, "count");
+    }
+
     /**
      * ChainTill addition: preview the first addresses of a key before saving it, for any payment method
      * ({"config": "xpub..."}), so a merchant can compare them with the wallet first.
@@ -121,6 +141,16 @@ public class StorePaymentMethodsResource {
     }
 
     // ---- Greenfield 1: /payment-methods/onchain/{cryptoCode} ----
+
+    @GET
+    @Path("onchain")
+    public JsonArray listOnchain(@QueryParam("enabled") Boolean enabled) {
+        var out = Json.createArrayBuilder();
+        stores.paymentMethods(Callers.required(request), storeId).stream()
+                .filter(m -> "CHAIN".equals(m.paymentMethodId().kind()))
+                .filter(m -> enabled == null || m.enabled() == enabled).forEach(m -> out.add(legacy(m)));
+        return out.build();
+    }
 
     @GET
     @Path("onchain/{cryptoCode}")
@@ -159,8 +189,13 @@ public class StorePaymentMethodsResource {
     public JsonObject previewUnsaved(@PathParam("cryptoCode") String cryptoCode, String body,
                                      @QueryParam("offset") @DefaultValue("0") int offset,
                                      @QueryParam("amount") @DefaultValue("10") int amount) {
+        return previewProposed(onchain(cryptoCode), body, offset, amount, "amount");
+    }
+
+    /** Both BTCPay generations propose the key as {"derivationScheme": "..."}. */
+    private JsonObject previewProposed(PaymentMethodId method, String body, int offset, int count, String countField) {
         String scheme = JsonInput.parse(body).requiredString("derivationScheme");
-        return preview(Callers.required(request), onchain(cryptoCode), scheme, offset, amount, "amount");
+        return preview(Callers.required(request), method, scheme, offset, count, countField);
     }
 
     /** This generation of the API calls the key "config"; the message stays the handler's own. */
@@ -216,7 +251,7 @@ public class StorePaymentMethodsResource {
         var b = Json.createObjectBuilder()
                 .add("enabled", m.enabled())
                 .add("cryptoCode", m.paymentMethodId().currency())
-                .add("paymentMethod", m.paymentMethodId().currency() + "-OnChain")
+                .add("paymentMethod", m.paymentMethodId().currency()) // BTCPay 1.x's normalized id of BTC-OnChain
                 .add("derivationScheme", m.derivationScheme());
         InvoiceJson.nullable(b, "label", m.label());
         InvoiceJson.nullable(b, "accountKeyPath", m.accountKeyPath());

@@ -74,17 +74,22 @@ public class AccessService {
     }
 
     /**
-     * Revokes a key the caller owns; another user's key needs an administrator whose credentials are not
-     * bounded: a password login or an unrestricted key (a store-scoped key of an admin cannot).
+     * Revokes a key. A key may always revoke itself; revoking any other key needs {@code unrestricted} (a password
+     * login, or a key holding it), as BTCPay asks, and another user's key also an administrator: a bounded key
+     * of an administrator (store-scoped, say) cannot reach other users' keys.
      */
     public void revoke(Caller caller, String rawKey) {
         revokeByHash(caller, Secrets.sha256Hex(rawKey));
     }
 
     public void revokeByHash(Caller caller, String hash) {
+        boolean unrestricted = caller.holds(Policy.UNRESTRICTED, null);
         ApiKey key = repo.keyByHash(hash)
-                .filter(k -> k.userId().equals(caller.user().id()) || caller.user().admin() && caller.holds(Policy.UNRESTRICTED, null))
+                .filter(k -> k.userId().equals(caller.user().id()) || caller.user().admin() && unrestricted)
                 .orElseThrow(() -> new NotFoundException("apikey-not-found", "API key not found"));
+        if (!unrestricted && !hash.equals(caller.apiKeyHash())) {
+            throw new AccessDeniedException("revoking another key requires the permission unrestricted");
+        }
         repo.remove(key);
     }
 

@@ -32,6 +32,15 @@ public class Authorizer {
         return store;
     }
 
+    /**
+     * For routes that name a thing but not its store ({@code /invoices/{id}}): whether the caller holds any
+     * permission on the thing's store and may see it. Callers answer 404 otherwise, as for an unknown thing, so
+     * that nobody learns what another store holds; the route's own permission is checked afterwards as usual.
+     */
+    public boolean mayReach(Caller caller, String storeId) {
+        return caller.holdsAnyOn(storeId) && stores.find(storeId).map(s -> canSee(caller, s)).orElse(false);
+    }
+
     public boolean canSee(Caller caller, Store store) {
         return caller.user().admin() || caller.user().id().equals(store.ownerUserId());
     }

@@ -28,6 +28,17 @@ public record Caller(User user, List<Permission> permissions, String apiKeyHash)
         return mayHold(wanted.policy()) && permissions.stream().anyMatch(p -> p.implies(wanted));
     }
 
+    /** Holds {@code policy} unscoped or on at least one store (lists need it, as BTCPay's do). */
+    public boolean holdsOnSomeStore(Policy policy) {
+        return mayHold(policy) && permissions.stream().anyMatch(p -> p.policy().includes(policy));
+    }
+
+    /** Holds some store permission (a plugin's too) on this store, unscoped or scoped to it. */
+    public boolean holdsAnyOn(String storeId) {
+        return permissions.stream().anyMatch(p -> (p.policy().storeScopable() || p.policy().equals(Policy.UNRESTRICTED))
+                && (p.storeId() == null || p.storeId().equals(storeId)));
+    }
+
     private boolean mayHold(Policy policy) {
         return user.admin() || !policy.adminOnly();
     }

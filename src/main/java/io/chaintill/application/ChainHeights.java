@@ -25,7 +25,7 @@ public class ChainHeights {
      * The cursor key the method's follower keeps: native coins by their currency (BTC, ETH), each token follower by
      * its method id (USDT-ERC20), since each token is scanned with its own cursor.
      */
-    static String chainOf(PaymentMethodId method) {
+    public static String chainOf(PaymentMethodId method) {
         return "CHAIN".equals(method.kind()) ? method.currency() : method.toString();
     }
 }

@@ -92,6 +92,12 @@ public class InvoiceService {
         return invoiceOf(storeId, invoiceId);
     }
 
+    /** The store of an invoice named without it; an invoice of a store the caller cannot reach is not found. */
+    public String storeOf(Caller caller, String invoiceId) {
+        return invoices.find(invoiceId).map(Invoice::storeId).filter(storeId -> authorizer.mayReach(caller, storeId))
+                .orElseThrow(() -> new NotFoundException("invoice-not-found", "invoice not found"));
+    }
+
     public List<Invoice> search(Caller caller, InvoiceQuery query) {
         authorizer.requireStore(caller, Policy.STORE_VIEW_INVOICES, query.storeId());
         return invoices.search(query);

@@ -44,6 +44,9 @@ public class StoreService {
     }
 
     public List<Store> list(Caller caller) {
+        if (!caller.holdsOnSomeStore(Policy.STORE_VIEW_SETTINGS)) {
+            throw new AccessDeniedException("this requires the permission " + Policy.STORE_VIEW_SETTINGS);
+        }
         List<Store> visible = caller.user().admin() ? stores.all() : stores.ownedBy(caller.user().id());
         return visible.stream().filter(s -> caller.holds(Policy.STORE_VIEW_SETTINGS, s.id())).toList();
     }
@@ -90,6 +93,16 @@ public class StoreService {
             return c;
         });
         config.configure(enabled, key.canonical(), key.keyId(), label, accountKeyPath, clock.instant());
+        return config;
+    }
+
+    /** Turns a configured payment method on or off, keeping its key. */
+    public PaymentMethodConfig enable(Caller caller, String storeId, PaymentMethodId method, boolean enabled) {
+        authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
+        PaymentMethodConfig config = stores.paymentMethod(storeId, method.toString()).orElseThrow(() ->
+                new InvalidInputException("config", "is required: " + method + " is not configured on this store yet"));
+        config.configure(enabled, config.derivationScheme(), config.keyId(), config.label(), config.accountKeyPath(),
+                clock.instant());
         return config;
     }
 

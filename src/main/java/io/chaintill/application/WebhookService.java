@@ -56,6 +56,12 @@ public class WebhookService {
         return webhooks.ofStore(storeId);
     }
 
+    /** The store of a webhook named without it; a webhook of a store the caller cannot reach is not found. */
+    public String storeOf(Caller caller, String webhookId) {
+        return webhooks.find(webhookId).map(WebhookEndpoint::storeId).filter(storeId -> authorizer.mayReach(caller, storeId))
+                .orElseThrow(() -> new NotFoundException("webhook-not-found", "webhook not found"));
+    }
+
     public WebhookEndpoint get(Caller caller, String storeId, String webhookId) {
         authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         return webhook(storeId, webhookId);

@@ -145,8 +145,8 @@ public final class SweepCommand {
     private long checkChainId(SweepOptions o, Optional<ServerChainInfo> chain, EthereumNode node) {
         Long expected = chain.map(ServerChainInfo::chainId).orElse(o.chainId());
         if (expected == null) {
-            throw new SweepException("cannot learn the server's Ethereum chain id: the API key may not read server/info"
-                    + " (add btcpay.user.canviewprofile) or the server has no Ethereum configured; pass --chain-id");
+            throw new SweepException("cannot learn the server's Ethereum chain id: server/info did not answer it"
+                    + " (the server has no Ethereum configured?); pass --chain-id");
         }
         if (o.chainId() != null && !o.chainId().equals(expected)) {
             throw new SweepException("--chain-id " + o.chainId() + " differs from the server's chain id " + expected);
@@ -171,8 +171,8 @@ public final class SweepCommand {
         }
         String token = fromServer != null ? EthereumAddress.parse(fromServer, "the server's token contract") : o.token();
         if (token == null) {
-            throw new SweepException("cannot learn the " + o.method() + " contract from the server (the API key may not"
-                    + " read server/info: add btcpay.user.canviewprofile); pass --token 0xCONTRACT");
+            throw new SweepException("cannot learn the " + o.method() + " contract from the server (server/info did not"
+                    + " answer it); pass --token 0xCONTRACT");
         }
         Optional<String> symbol = node.tokenSymbol(token);
         if (symbol.isPresent() && !symbol.get().equalsIgnoreCase(o.tokenSymbol())) {

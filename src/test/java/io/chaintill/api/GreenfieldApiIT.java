@@ -2,7 +2,6 @@ package io.chaintill.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
@@ -116,7 +115,7 @@ class GreenfieldApiIT {
         assertTrue(raw.matches("[0-9a-f]{40}"), "160-bit key in Greenfield's hex form");
         ApiClient pos = key.withKey(raw);
         JsonObject current = pos.get("/api/v1/api-keys/current").expect(200).object();
-        assertNotEquals(raw, current.getString("apiKey"), "the key is never shown again");
+        assertEquals(raw, current.getString("apiKey"), "as BTCPay: the key the caller sent");
         assertEquals("btcpay.store.cancreateinvoice:" + storeId, current.getJsonArray("permissions").getString(0));
 
         pos.createInvoice(storeId, "{\"amount\":\"1\"}");
@@ -124,7 +123,9 @@ class GreenfieldApiIT {
         pos.post("/api/v1/stores", "{\"name\":\"x\"}").expect(403);
         String otherStore = key.storeWithBitcoin("Other shop");
         pos.post("/api/v1/stores/" + otherStore + "/invoices", "{\"amount\":\"1\"}").expect(403);
-        assertEquals("permissions", admin.post("/api/v1/api-keys", "{\"permissions\":[\"btcpay.store.canfly\"]}").errorPath());
+        assertEquals("permissions", admin.post("/api/v1/api-keys", "{\"permissions\":[\"btcpay.store.canfly:x\"]}").errorPath());
+        assertEquals("btcpay.store.canfly", admin.post("/api/v1/api-keys", "{\"permissions\":[\"btcpay.store.canfly\"]}")
+                .expect(200).object().getJsonArray("permissions").getString(0), "a valid name without a feature is kept");
         pos.post("/api/v1/api-keys", "{\"permissions\":[\"unrestricted\"]}").expect(403);
 
         pos.delete("/api/v1/api-keys/current").expect(200);

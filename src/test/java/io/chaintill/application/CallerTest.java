@@ -106,4 +106,23 @@ class CallerTest {
             assertFalse(c.holds(p, S1), p.toString());
         }
     }
+
+    @Test
+    void listsNeedThePolicyUnscopedOrOnSomeStore() {
+        assertTrue(withKey(MERCHANT, "btcpay.store.canviewstoresettings:" + S1).holdsOnSomeStore(Policy.STORE_VIEW_SETTINGS));
+        assertTrue(withKey(MERCHANT, "btcpay.store.canmodifystoresettings").holdsOnSomeStore(Policy.STORE_VIEW_SETTINGS));
+        assertFalse(withKey(MERCHANT, "btcpay.store.canviewinvoices").holdsOnSomeStore(Policy.STORE_VIEW_SETTINGS));
+        assertFalse(withKey(MERCHANT, "btcpay.plugin.store.x:" + S1).holdsOnSomeStore(Policy.STORE_VIEW_SETTINGS));
+        assertFalse(withKey(MERCHANT, "unrestricted").holdsOnSomeStore(Policy.SERVER_VIEW_USERS));
+        assertTrue(withKey(ADMIN, "unrestricted").holdsOnSomeStore(Policy.SERVER_VIEW_USERS));
+    }
+
+    @Test
+    void holdsAnyOnAStoreForStorelessRoutes() {
+        assertTrue(withKey(MERCHANT, "btcpay.store.cancreateinvoice:" + S1).holdsAnyOn(S1));
+        assertFalse(withKey(MERCHANT, "btcpay.store.cancreateinvoice:" + S1).holdsAnyOn(S2));
+        assertTrue(withKey(MERCHANT, "btcpay.store.canviewinvoices").holdsAnyOn(S2));
+        assertTrue(withKey(MERCHANT, "unrestricted").holdsAnyOn(S2));
+        assertFalse(withKey(ADMIN, "btcpay.user.canviewprofile", "btcpay.server.canmodifyserversettings").holdsAnyOn(S1));
+    }
 }
