@@ -41,10 +41,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PermissionMatrixIT {
     /**
-     * Where ChainTill deliberately allows more than BTCPay's document says, and why. Nothing else may differ.
+     * Where ChainTill deliberately asks for another permission than BTCPay's document, and why: operationId ->
+     * {BTCPay's permission as the table has it, what ChainTill asks}. Nothing else may differ; a row that changes
+     * in the table fails the suite until this list is looked at again.
      */
-    private static final Map<String, String> WIDER = Map.of(
-            "ApiKeys_GetCurrentApiKey", "every key may read itself (the document's canmanageusers would lock out store keys)");
+    private static final Map<String, List<String>> DEVIATIONS = Map.of(
+            // every key may read itself; the document's canmanageusers would lock out every store key
+            "ApiKeys_GetCurrentApiKey", List.of("btcpay.server.canmanageusers", "authenticated"),
+            // ChainTill has no wallet permissions yet: previewing a store's addresses is reading its settings
+            "StoreOnChainPaymentMethods_GetOnChainPaymentMethodPreview",
+            List.of("btcpay.store.canviewwallet", "btcpay.store.canviewstoresettings"),
+            "StoreOnChainPaymentMethods_POSTOnChainPaymentMethodPreview",
+            List.of("btcpay.store.canmanagewalletsettings", "btcpay.store.canviewstoresettings"));
     /** Store lists answer a store-scoped key with the stores it covers. */
     private static final Set<String> SCOPED_WITHOUT_STORE_IN_PATH = Set.of("Stores_GetStores");
     private static final String UNRELATED_PLUGIN = "btcpay.plugin.store.matrix.canfly";
@@ -137,7 +145,11 @@ class PermissionMatrixIT {
                 }
                 if (Set.of("supported", "partly", "chaintill").contains(c[4]) && c[2].startsWith("/api/v1/")
                         && !c[3].equals("public")) {
-                    out.add(new Operation(c[0], c[1], c[2], c[3]));
+                    List<String> deviation = DEVIATIONS.get(c[0]);
+                    if (deviation != null) {
+                        assertEquals(deviation.get(0), c[3], c[0] + " changed in operations.tsv: look at DEVIATIONS again");
+                    }
+                    out.add(new Operation(c[0], c[1], c[2], deviation == null ? c[3] : deviation.get(1)));
                 }
             }
         }
@@ -172,13 +184,14 @@ class PermissionMatrixIT {
             case "Stores_UpdateStore" -> "{\"name\":\"Renamed by the matrix\"}";
             case "Invoices_CreateInvoice" -> "{\"amount\":\"1\"}";
             case "StorePaymentMethods_UpdateStorePaymentMethod" -> "{\"enabled\":true,\"config\":\"" + f.vpub() + "\"}";
-            case "ChainTill_UpdateOnChainPaymentMethod", "ChainTill_PostOnChainPaymentMethodPreview" ->
+            case "ChainTill_UpdateOnChainPaymentMethod", "ChainTill_PostOnChainPaymentMethodPreview",
+                    "StoreOnChainPaymentMethods_POSTOnChainPaymentMethodPreview" ->
                     "{\"enabled\":true,\"derivationScheme\":\"" + f.vpub() + "\"}";
             case "ChainTill_PostStorePaymentMethodPreview" -> "{\"config\":\"" + f.vpub() + "\"}";
-            case "Webhooks_CreateWebhook", "ChainTill_UpdateStoreWebhook" -> "{\"url\":\"" + hooks.url("/matrix") + "\"}";
+            case "Webhooks_CreateWebhook", "ChainTill_UpdateStoreWebhook", "Webhooks_UpdateWebhook" -> "{\"url\":\"" + hooks.url("/matrix") + "\"}";
             case "Users_CreateUser" -> "{\"email\":\"user" + NAMES.incrementAndGet() + "@matrix.test\",\"password\":\"password-123\"}";
-            case "ChainTill_UpdateStoreInvoice" -> "{\"metadata\":{\"orderId\":\"matrix\"}}";
-            case "ChainTill_MarkStoreInvoiceStatus" -> "{\"status\":\"Invalid\"}";
+            case "ChainTill_UpdateStoreInvoice", "Invoices_UpdateInvoice" -> "{\"metadata\":{\"orderId\":\"matrix\"}}";
+            case "ChainTill_MarkStoreInvoiceStatus", "Invoices_MarkInvoiceStatus" -> "{\"status\":\"Invalid\"}";
             case "ChainTill_BroadcastTransaction" -> "{\"hex\":\"00\"}";
             default -> "{}";
         };
@@ -186,7 +199,7 @@ class PermissionMatrixIT {
 
     /** Is a key holding exactly {@code policy} (on {@code scope}, or unscoped) allowed on {@code op} of store {@code target}? */
     private static boolean allowed(Operation op, Policy policy, String scope, String target) {
-        if (op.permission().equals("authenticated") || WIDER.containsKey(op.id())) {
+        if (op.permission().equals("authenticated")) {
             return true;
         }
         if (op.permission().equals("login")) {
@@ -283,7 +296,7 @@ class PermissionMatrixIT {
     void nonAdministratorsKeysReachNeitherServerOperationsNorOtherUsersStores() throws Exception {
         List<String> failures = new ArrayList<>();
         for (Operation op : operations()) {
-            if (op.permission().equals("authenticated") || WIDER.containsKey(op.id()) || op.id().equals("ApiKeys_DeleteApiKey")
+            if (op.permission().equals("authenticated") || op.id().equals("ApiKeys_DeleteApiKey")
                     || op.id().equals("ChainTill_RevokeApiKeyById") || op.id().equals("ApiKeys_CreateApiKey")) {
                 continue; // bob acting on his own keys: checked below
             }
