@@ -32,6 +32,11 @@ public class ContentTypeFilter implements ContainerRequestFilter {
         } catch (IllegalArgumentException e) {
             throw new UnsupportedMediaTypeException("the Content-Type header cannot be parsed");
         }
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            // a body has one concrete type; "*/*" would match any @Consumes and fail inside the resource (form
+            // parameters of the login form: 500)
+            throw new UnsupportedMediaTypeException("the Content-Type of a body cannot be a wildcard");
+        }
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !supported(charset)) {
             throw new UnsupportedMediaTypeException("the charset of the Content-Type is not supported; use UTF-8");

@@ -1,5 +1,6 @@
 package io.chaintill.api;
 
+import io.chaintill.chain.SecretText;
 import io.chaintill.domain.InvalidInputException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -69,7 +70,16 @@ public final class JsonInput {
         return prefix + name;
     }
 
+    /** A string field; private key material in it is refused (not stored, not echoed), see {@link SecretText}. */
     public String string(String name) {
+        return screened(path(name), secret(name));
+    }
+
+    /**
+     * A string the caller chose as a secret of its own (a password, a webhook's signing secret), read without the
+     * private-key screening: random secrets may look like keys, and these are never shown again.
+     */
+    public String secret(String name) {
         if (!has(name)) {
             return null;
         }
@@ -77,6 +87,30 @@ public final class JsonInput {
             return s.getString();
         }
         throw new InvalidInputException(path(name), "must be a string");
+    }
+
+    private static String screened(String path, String value) {
+        if (value != null && SecretText.containsSecret(value)) {
+            throw new InvalidInputException(path, "looks like private key material (a private key, xprv or seed "
+                    + "words); ChainTill never accepts one, and it was not stored");
+        }
+        return value;
+    }
+
+    /** Every string inside a free JSON value (metadata), screened like a string field. */
+    private static void screenAll(String path, JsonValue value) {
+        if (value instanceof JsonString s) {
+            screened(path, s.getString());
+        } else if (value instanceof JsonObject o) {
+            o.forEach((k, v) -> {
+                screened(path, k);
+                screenAll(path + "." + k, v);
+            });
+        } else if (value instanceof JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                screenAll(path + "[" + i + "]", a.get(i));
+            }
+        }
     }
 
     public String requiredString(String name) {
@@ -151,12 +185,27 @@ public final class JsonInput {
             if (!(array.get(i) instanceof JsonString s)) {
                 throw new InvalidInputException(path(name) + "[" + i + "]", "must be a string");
             }
-            out.add(s.getString());
+            out.add(screened(path(name) + "[" + i + "]", s.getString()));
         }
         return out;
     }
 
+    /** A free JSON object (metadata), every string in it screened like a string field. */
     public JsonObject rawObject(String name) {
+        JsonObject o = unscreenedObject(name);
+        if (o != null) {
+            screenAll(path(name), o);
+        }
+        return o;
+    }
+
+    /** A nested object whose fields are read one by one (and screened then). */
+    public JsonInput object(String name) {
+        JsonObject o = unscreenedObject(name);
+        return new JsonInput(o == null ? JsonValue.EMPTY_JSON_OBJECT : o, path(name) + ".");
+    }
+
+    private JsonObject unscreenedObject(String name) {
         if (!has(name)) {
             return null;
         }
@@ -164,11 +213,6 @@ public final class JsonInput {
             return o;
         }
         throw new InvalidInputException(path(name), "must be a JSON object");
-    }
-
-    public JsonInput object(String name) {
-        JsonObject o = rawObject(name);
-        return new JsonInput(o == null ? JsonValue.EMPTY_JSON_OBJECT : o, path(name) + ".");
     }
 
     public JsonValue raw(String name) {

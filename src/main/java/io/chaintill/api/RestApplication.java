@@ -14,6 +14,8 @@ public class RestApplication extends Application {
     /** No generated WADL: OPTIONS and /application.wadl would list every endpoint to anyone who asks. */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        // and a bodiless error is answered as such (ErrorBodies fills /api ones), not with the container's HTML page
+        return Map.of("jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.server.response.setStatusOverSendError", true);
     }
 }

@@ -31,7 +31,7 @@ public class UsersResource {
     @POST
     public Response create(String body) {
         JsonInput in = JsonInput.parse(body);
-        User user = access.createUser(Callers.optional(request), in.requiredString("email"), in.string("password"),
+        User user = access.createUser(Callers.optional(request), in.requiredString("email"), in.secret("password"),
                 Boolean.TRUE.equals(in.bool("isAdministrator")));
         return Response.status(201).entity(of(user)).build();
     }

@@ -23,7 +23,7 @@ final class WebhookJson {
         List<String> specific = events.strings("specificEvents");
         AuthorizedEvents authorized = new AuthorizedEvents(!Boolean.FALSE.equals(events.bool("everything")),
                 specific == null ? List.of() : specific);
-        return new WebhookRequest(in.string("url"), in.string("secret"), !Boolean.FALSE.equals(in.bool("enabled")),
+        return new WebhookRequest(in.string("url"), in.secret("secret"), !Boolean.FALSE.equals(in.bool("enabled")),
                 !Boolean.FALSE.equals(in.bool("automaticRedelivery")), authorized);
     }
 

@@ -56,6 +56,7 @@ public final class ApiClient {
     }
 
     public ApiClient withLogin(String email, String password) {
+        SecretLedger.record(SecretLedger.Kind.PASSWORD, password);
         String basic = Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new ApiClient(base, "Basic " + basic);
     }
@@ -123,6 +124,7 @@ public final class ApiClient {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (json != null) {
+            SecretLedger.recordRequest(json);
             b.header("Content-Type", "application/json");
             // like curl: ask before sending a large body, so a server refusing it (413) can say so cleanly
             b.expectContinue(json.length() > 64 * 1024);
@@ -135,7 +137,9 @@ public final class ApiClient {
         }
         try {
             HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new ApiResponse(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.headers(), r.body());
+            String body = new String(r.body(), StandardCharsets.UTF_8);
+            SecretLedger.recordAnswer(body);
+            return new ApiResponse(r.statusCode(), body, r.headers(), r.body());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {

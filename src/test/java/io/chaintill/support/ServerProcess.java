@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * bitcoind, rates) and takes overrides. With H2 it needs its own data folder: H2 locks its files.
  */
 public final class ServerProcess implements AutoCloseable {
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** As long as Arquillian waits (arquillian.xml): a start takes minutes while other builds load the machine. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static int instances;
 
     private final Map<String, String> env;

@@ -32,6 +32,7 @@ public class TestEnvironment implements LauncherSessionListener {
             return;
         }
         wipe(dataDir());
+        ServerLogs.startRun(Path.of("target"), db());
         Integer pgPort = Integer.getInteger("chaintill.it.postgres.port");
         try {
             if (pgPort != null) {

@@ -1,5 +1,6 @@
 package io.chaintill.web.dashboard;
 
+import io.chaintill.chain.SecretText;
 import io.chaintill.web.Html;
 
 /**
@@ -20,7 +21,9 @@ public final class LoginPage {
     }
 
     /** @param returnTo where to go after logging in; kept only when it is a local path ({@link ReturnTo}) */
-    public static String render(String email, String notice, String error, String returnTo) {
+    public static String render(String typedEmail, String notice, String error, String returnTo) {
+        // the typed email is shown again for convenience, unless it is a private key pasted in the wrong box
+        String email = typedEmail != null && SecretText.containsSecret(typedEmail) ? null : typedEmail;
         StringBuilder b = new StringBuilder(2048);
         b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
