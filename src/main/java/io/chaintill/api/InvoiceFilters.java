@@ -13,6 +13,9 @@ import java.util.Set;
  * and are parsed here, so a bad value is a 422 naming its parameter rather than JAX-RS's bare 404.
  */
 final class InvoiceFilters {
+    private static final int MAX_SEARCH_LENGTH = 500;
+    private static final int MAX_ORDER_IDS = 100;
+
     private InvoiceFilters() {
     }
 
@@ -30,9 +33,27 @@ final class InvoiceFilters {
         for (String s : statuses) {
             wanted.add(status(s));
         }
-        List<String> orders = orderIds.stream().filter(o -> o != null && !o.isBlank()).toList();
-        return new InvoiceQuery(storeId, orders, wanted, text == null || text.isBlank() ? null : text.trim(),
+        if (orderIds.size() > MAX_ORDER_IDS) {
+            throw new InvalidInputException("orderId", "at most " + MAX_ORDER_IDS + " values");
+        }
+        List<String> orders = orderIds.stream().filter(o -> o != null && !o.isBlank()).map(o -> searchable(o, "orderId")).toList();
+        String words = text == null || text.isBlank() ? null : searchable(text.trim(), "textSearch");
+        return new InvoiceQuery(storeId, orders, wanted, words,
                 time(start, "startDate"), time(end, "endDate"), includeArchived, from, limit);
+    }
+
+    /**
+     * A value compared with stored text: bounded, and free of control characters (PostgreSQL refuses a NUL in a
+     * query parameter, and no stored order id or metadata holds one).
+     */
+    static String searchable(String value, String field) {
+        if (value.length() > MAX_SEARCH_LENGTH) {
+            throw new InvalidInputException(field, "must be at most " + MAX_SEARCH_LENGTH + " characters");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new InvalidInputException(field, "must not contain control characters");
+        }
+        return value;
     }
 
     static InvoiceStatus status(String value) {

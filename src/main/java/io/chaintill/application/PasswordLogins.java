@@ -63,7 +63,9 @@ public class PasswordLogins {
         if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH) {
             return failed(account, address, now);
         }
-        Optional<User> user = normalized.length() > MAX_EMAIL_LENGTH ? Optional.empty() : users.userByEmail(normalized);
+        // no stored email is that long or holds a control character (and PostgreSQL refuses a NUL in a query)
+        Optional<User> user = normalized.length() > MAX_EMAIL_LENGTH || hasControlCharacter(normalized)
+                ? Optional.empty() : users.userByEmail(normalized);
         Optional<Boolean> matches = gate.run(() -> Secrets.verifyPassword(password, user.map(User::passwordHash).orElse(DUMMY_HASH)));
         if (matches.isEmpty()) {
             return new PasswordCheck.Busy();
@@ -87,9 +89,15 @@ public class PasswordLogins {
         return new PasswordCheck.Rejected();
     }
 
+    private static boolean hasControlCharacter(String s) {
+        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
     /** The key of a throttle row; whatever was typed, it fits the column (300), so lookups find what was stored. */
     static String subject(String prefix, String value) {
-        String s = prefix + value;
+        StringBuilder clean = new StringBuilder(prefix.length() + value.length()).append(prefix);
+        value.codePoints().forEach(c -> clean.appendCodePoint(c < 0x20 || c == 0x7f ? 0xfffd : c));
+        String s = clean.toString();
         return s.length() > MAX_SUBJECT_LENGTH ? s.substring(0, MAX_SUBJECT_LENGTH) : s;
     }
 }

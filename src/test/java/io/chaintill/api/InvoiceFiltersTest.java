@@ -25,6 +25,20 @@ class InvoiceFiltersTest {
     }
 
     @Test
+    void searchValuesWithControlCharactersOrTooLongNameTheirParameter() {
+        assertEquals("textSearch", assertThrows(InvalidInputException.class, () -> InvoiceFilters.query("s", List.of(),
+                List.of(), "a\u0000b", null, null, false, null, null, 100, 1000)).field());
+        assertEquals("orderId", assertThrows(InvalidInputException.class, () -> InvoiceFilters.query("s", List.of("o\u0000"),
+                List.of(), null, null, null, false, null, null, 100, 1000)).field());
+        assertEquals("textSearch", assertThrows(InvalidInputException.class, () -> InvoiceFilters.query("s", List.of(),
+                List.of(), "x".repeat(501), null, null, false, null, null, 100, 1000)).field());
+        assertEquals("orderId", assertThrows(InvalidInputException.class, () -> InvoiceFilters.query("s",
+                java.util.Collections.nCopies(101, "o"), List.of(), null, null, null, false, null, null, 100, 1000)).field());
+        assertEquals("caf\u00e9 \u0130", InvoiceFilters.query("s", List.of(), List.of(), "caf\u00e9 \u0130", null, null, false,
+                null, null, 100, 1000).text(), "unicode is searchable");
+    }
+
+    @Test
     void readsEveryFilter() {
         InvoiceQuery q = InvoiceFilters.query("s1", List.of("o-1", " "), List.of("settled", "New"), "  shoes ",
                 "1700000000", "1700086400", true, "20", "10", 100, 1000);

@@ -8,6 +8,7 @@ class PasswordLoginsTest {
 
     @Test
     void throttleSubjectsFitTheirColumnWhateverWasTyped() {
+        assertEquals("account:a\ufffdb", PasswordLogins.subject("account:", "a\u0000b"), "a NUL cannot reach the database");
         assertEquals("account:me@shop.example", PasswordLogins.subject("account:", "me@shop.example"));
         String huge = "x".repeat(5000);
         String subject = PasswordLogins.subject("account:", huge);
