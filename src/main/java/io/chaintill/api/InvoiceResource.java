@@ -1,5 +1,6 @@
 package io.chaintill.api;
 
+import io.chaintill.application.Caller;
 import io.chaintill.application.InvoiceService;
 import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.invoice.Invoice;
@@ -47,12 +48,13 @@ public abstract class InvoiceResource {
     /** Replaces the invoice's metadata. */
     @PUT
     public JsonObject update(String body) {
+        Caller caller = Callers.required(request); // who asks comes before what the body says
         JsonInput in = JsonInput.parse(body);
         if (!in.has("metadata")) {
             throw new InvalidInputException("metadata", "is required");
         }
         InvoiceJson.Metadata m = InvoiceJson.metadata(in);
-        return json(invoices.updateMetadata(Callers.required(request), storeId(), invoiceId, m.json(), m.orderId(), m.searchText()));
+        return json(invoices.updateMetadata(caller, storeId(), invoiceId, m.json(), m.orderId(), m.searchText()));
     }
 
     /** Greenfield archives on DELETE; nothing is ever deleted. */
@@ -71,8 +73,9 @@ public abstract class InvoiceResource {
     @POST
     @Path("status")
     public JsonObject mark(String body) {
+        Caller caller = Callers.required(request);
         String status = JsonInput.parse(body).requiredString("status");
-        return json(invoices.mark(Callers.required(request), storeId(), invoiceId, status));
+        return json(invoices.mark(caller, storeId(), invoiceId, status));
     }
 
     @GET

@@ -194,8 +194,9 @@ public class StorePaymentMethodsResource {
 
     /** Both BTCPay generations propose the key as {"derivationScheme": "..."}. */
     private JsonObject previewProposed(PaymentMethodId method, String body, int offset, int count, String countField) {
+        Caller caller = Callers.required(request); // who asks comes before what the body says
         String scheme = JsonInput.parse(body).requiredString("derivationScheme");
-        return preview(Callers.required(request), method, scheme, offset, count, countField);
+        return preview(caller, method, scheme, offset, count, countField);
     }
 
     /** This generation of the API calls the key "config"; the message stays the handler's own. */
