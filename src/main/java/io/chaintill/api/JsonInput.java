@@ -92,7 +92,8 @@ public final class JsonInput {
     private static String screened(String path, String value) {
         if (value != null && SecretText.containsSecret(value)) {
             throw new InvalidInputException(path, "looks like private key material (a private key, xprv or seed "
-                    + "words); ChainTill never accepts one, and it was not stored");
+                    + "words); ChainTill never accepts one, and it was not stored. Where a key belongs, give the account's "
+                    + "extended PUBLIC key (xpub, zpub, tpub, vpub ...)");
         }
         return value;
     }

@@ -56,7 +56,6 @@ final class StoreJson {
             .add("refundBOLT11Expiration", 30)
             .add("displayExpirationTimer", 300)
             .addNull("lightningDescriptionTemplate")
-            .add("anyoneCanCreateInvoice", false)
             .add("receipt", Json.createObjectBuilder().add("enabled", true).add("showQR", true).add("showPayments", true))
             .add("lightningAmountInSatoshi", false)
             .add("lightningPrivateRouteHints", false)

@@ -226,7 +226,8 @@ class HardeningIT {
         while (error == null && System.nanoTime() < deadline) {
             JsonArray deliveries = api.get("/api/v1/stores/" + hookStore + "/webhooks/" + hookId + "/deliveries").expect(200).array();
             for (JsonObject d : deliveries.getValuesAs(JsonObject.class)) {
-                if (!d.isNull("errorMessage")) {
+                // BTCPay's shape: errorMessage is "" until an attempt fails
+                if (!d.isNull("errorMessage") && !d.getString("errorMessage").isEmpty()) {
                     error = d.getString("errorMessage");
                 }
             }
