@@ -145,9 +145,9 @@ class FuzzIT {
     }
 
     /**
-     * Broken percent-encoding in the path, on every family's paths. Known open (issue 11, Payara issue 8000): Payara's
-     * connector fails on the request line before the application runs, answers an empty 200 and logs its own stack
-     * trace, so no 4xx can be asked of ChainTill here. What the answer must still be: empty (no page, no stack trace,
+     * Broken percent-encoding and a final dot-dot segment in the path, on every family's paths. Known open (issue 11,
+     * Payara issue 8000): Payara's connector fails on the request line while decoding and normalizing it, before the
+     * application runs, answers an empty 200 and logs its own stack trace, so no 4xx can be asked of ChainTill here. What the answer must still be: empty (no page, no stack trace,
      * no data) and harmless (nothing changes). When the container learns to answer 400, this test still passes.
      */
     @Test

@@ -138,13 +138,14 @@ final class FuzzInputs {
     }
 
     /**
-     * A bad path segment, already in the form it goes on the request line. Broken percent-encoding is left to
-     * {@link #BROKEN_ESCAPES}: Payara fails on it before the application runs (docs/security.md).
+     * A bad path segment, already in the form it goes on the request line. Broken percent-encoding and a final
+     * dot-dot segment are left to {@link #BROKEN_ESCAPES}: Payara's connector fails on them before the application
+     * runs (docs/security.md).
      */
     String id() {
         return switch (random.nextInt(14)) {
             case 0 -> "%2F%2F";
-            case 1 -> pick(List.of("..", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "..;", ".%2e", "%252e%252e"));
+            case 1 -> pick(List.of("..%2F..%2Fetc%2Fpasswd", "..;", "%252e%252e"));
             case 2 -> "a".repeat(pick(List.of(65, 300, 5000, 7000)));
             case 3 -> "%00";
             case 4 -> pick(List.of("-1", "0", "99999999999999999999999", "1e999999", "NaN", "null", "undefined"));
@@ -160,7 +161,8 @@ final class FuzzInputs {
         };
     }
 
-    static final List<String> BROKEN_ESCAPES = List.of("%zz", "%u0130", "%", "%4", "%G0", "a%zzb", "%%", "%e2%8");
+    static final List<String> BROKEN_ESCAPES = List.of("%zz", "%u0130", "%", "%4", "%G0", "a%zzb", "%%", "%e2%8",
+            "..", "%2e%2e", ".%2e");
 
     /** A bad query value, in request-line form. */
     String queryValue() {
