@@ -84,12 +84,23 @@ public final class JsonInput {
             return null;
         }
         if (object.get(name) instanceof JsonString s) {
-            return s.getString();
+            return withoutNul(path(name), s.getString());
         }
         throw new InvalidInputException(path(name), "must be a string");
     }
 
+    /** PostgreSQL stores no NUL in text, and no field of a payment means one: refused before anything is stored. */
+    private static String withoutNul(String path, String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException(path, "must not contain NUL characters");
+        }
+        return value;
+    }
+
     private static String screened(String path, String value) {
+        if (value != null) {
+            withoutNul(path, value);
+        }
         if (value != null && SecretText.containsSecret(value)) {
             throw new InvalidInputException(path, "looks like private key material (a private key, xprv or seed "
                     + "words); ChainTill never accepts one, and it was not stored. Where a key belongs, give the account's "

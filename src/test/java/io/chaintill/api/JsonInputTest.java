@@ -24,6 +24,17 @@ class JsonInputTest {
         return assertThrows(InvalidInputException.class, e);
     }
 
+    @Test
+    void aNulInAnyStringIsRefusedNamingTheField() {
+        assertEquals("label", assertThrows(InvalidInputException.class,
+                () -> JsonInput.parse("{\"label\":\"a\\u0000b\"}").string("label")).field());
+        assertEquals("metadata.buyerEmail", assertThrows(InvalidInputException.class,
+                () -> JsonInput.parse("{\"metadata\":{\"buyerEmail\":\"x\\u0000y\"}}").rawObject("metadata")).field());
+        assertEquals("secret", assertThrows(InvalidInputException.class,
+                () -> JsonInput.parse("{\"secret\":\"\\u0000\"}").secret("secret")).field());
+        assertEquals("a\u0001b", JsonInput.parse("{\"label\":\"a\\u0001b\"}").string("label"), "other control characters are text");
+    }
+
     @Nested
     class Parsing {
         @ParameterizedTest

@@ -25,7 +25,11 @@ import org.junit.jupiter.api.Test;
  * answers cannot depend on the database (public pages, server endpoints) run on H2 only.
  */
 class FuzzIT {
-    private static final long SEED = Long.getLong("chaintill.fuzz.seed", new Random().nextLong());
+    /**
+     * Fixed by default so that the suite (and CI) runs the same cases every time; -Dchaintill.fuzz.seed=N runs
+     * another set (and replays a failure), -Dchaintill.fuzz.seed=random a fresh one.
+     */
+    private static final long SEED = seed(System.getProperty("chaintill.fuzz.seed", "8680265134995341507"));
     private static final String TOKEN = "USDT:0x5FbDB2315678afecb367f032d93F642f64180aa3:6";
     private static ServerProcess server;
     private static RawHttp http;
@@ -205,6 +209,10 @@ class FuzzIT {
             listings = snapshot.take();
         }
         return listings;
+    }
+
+    private static long seed(String value) {
+        return "random".equals(value) ? new Random().nextLong() : Long.parseLong(value);
     }
 
     private static Random random(String family) {
