@@ -342,7 +342,8 @@ class PermissionMatrixIT {
                 "unrestricted:" + shared.storeId(), " unrestricted", "unrestricted\\u0000",
                 "unrestr\\u0131cted", "UNRESTR\\u0130CTED", "\\uff55nrestricted", "btcpay.store.cancreateinvoice:" + shared.storeId() + "\\u200b")) {
             ApiResponse r = invoicer.post("/api/v1/api-keys", "{\"permissions\":[\"" + injected + "\"]}");
-            assertEquals("permissions", r.errorPath(), injected);
+            // the list itself, or the entry (permissions[0]) when the text cannot be stored at all (a NUL)
+            assertTrue(r.status() == 422 && r.errorPath().startsWith("permissions"), injected + ": " + r.body());
             assertFalse(r.body().contains("\u0000"), "no control characters echoed: " + r.body());
         }
         invoicer.post("/api/v1/api-keys", "{\"permissions\":[\"unrestricted\"]}").expect(403);
