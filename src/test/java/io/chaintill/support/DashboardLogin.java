@@ -1,8 +1,7 @@
 package io.chaintill.support;
 
 import java.time.Duration;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.WebDriverException;
 
 /** Filling in and sending the dashboard's login form, as the browser tests do. */
 public final class DashboardLogin {
@@ -16,8 +15,17 @@ public final class DashboardLogin {
     public static void submit(Browser browser, String email, String password, Duration wait) {
         browser.find("#email").sendKeys(email);
         browser.find("#password").sendKeys(password);
-        WebElement page = browser.find("html");
+        // A mark on the old document's window, gone once a new document loads. Chromium answers a check on an element
+        // of a document being torn down with a generic inspector error rather than a stale-element error, so
+        // ExpectedConditions.stalenessOf flakes; a script that fails mid-navigation just polls again.
+        browser.script("window.chaintillLoginPage = true");
         browser.find("form button[type=submit]").click();
-        browser.await(wait, ExpectedConditions.stalenessOf(page));
+        browser.await(wait, d -> {
+            try {
+                return Boolean.TRUE.equals(browser.script("return window.chaintillLoginPage === undefined"));
+            } catch (WebDriverException navigating) {
+                return false;
+            }
+        });
     }
 }
