@@ -1,8 +1,11 @@
 package io.chaintill.persistence;
 
 import io.chaintill.domain.invoice.Invoice;
+import io.chaintill.domain.invoice.InvoiceChanged;
 import io.chaintill.domain.invoice.InvoiceEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -23,6 +26,8 @@ import java.util.Optional;
 public class InvoiceRepository {
     @PersistenceContext(unitName = "chaintill")
     private EntityManager em;
+    @Inject
+    Event<InvoiceChanged> changes;
 
     public Optional<Invoice> find(String id) {
         return Optional.ofNullable(em.find(Invoice.class, id));
@@ -51,6 +56,7 @@ public class InvoiceRepository {
         for (InvoiceEvent e : raised) {
             em.persist(new InvoiceEventRecord(invoice.id(), invoice.storeId(), e.type().name(), toJson(e.data()), e.at()));
         }
+        changes.fire(InvoiceChanged.here(invoice));
     }
 
     /** Ids of New invoices whose expiration time has passed, oldest first. */
