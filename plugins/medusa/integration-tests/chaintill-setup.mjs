@@ -32,7 +32,8 @@ const secret = randomBytes(32).toString("base64url")
 await call("POST", `/api/v1/stores/${store.id}/webhooks`, { url: webhookUrl, secret, authorizedEvents: { everything: true } }, admin)
 const key = await call("POST", "/api/v1/api-keys", {
   label: "Medusa",
-  permissions: [`btcpay.store.cancreateinvoice:${store.id}`, `btcpay.store.canviewinvoices:${store.id}`],
+  permissions: [`btcpay.store.cancreateinvoice:${store.id}`, `btcpay.store.canviewinvoices:${store.id}`,
+    `btcpay.store.cancreatepullpayments:${store.id}`],
 }, admin)
 
 console.log(`CHAINTILL_STORE_ID=${store.id}`)

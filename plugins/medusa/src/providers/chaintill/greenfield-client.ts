@@ -20,6 +20,26 @@ export type CreateInvoiceRequest = {
   checkout: Record<string, unknown>
 }
 
+/** BTCPay's RefundInvoiceRequest (Greenfield v2.4.1). */
+export type RefundInvoiceRequest = {
+  refundVariant: "RateThen" | "CurrentRate" | "OverpaidAmount" | "Fiat" | "Custom"
+  name?: string | null
+  description?: string
+  payoutMethods?: string[] | null
+  subtractPercentage?: string
+  customAmount?: string
+  customCurrency?: string
+}
+
+/** The pull payment a refund creates: the buyer claims it, with their own address, at viewLink. */
+export type PullPayment = {
+  id: string
+  name?: string
+  currency?: string
+  amount?: string
+  viewLink?: string
+}
+
 const TIMEOUT_MS = 15_000
 const ERROR_TEXT_LIMIT = 300
 
@@ -39,6 +59,22 @@ export class GreenfieldClient {
       "GET",
       `/api/v1/stores/${encodeURIComponent(this.storeId)}/invoices/${encodeURIComponent(invoiceId)}`
     )
+  }
+
+  /**
+   * Greenfield v2.4.1's POST /api/v1/invoices/{invoiceId}/refund; a server without it (404) is asked at the
+   * store-scoped path that BTCPay 1.x documents and 2.x still serves.
+   */
+  async refundInvoice(invoiceId: string, body: RefundInvoiceRequest): Promise<PullPayment> {
+    const id = encodeURIComponent(invoiceId)
+    try {
+      return await this.call("POST", `/api/v1/invoices/${id}/refund`, body)
+    } catch (e) {
+      if (!(e instanceof MedusaError) || e.type !== MedusaError.Types.NOT_FOUND) {
+        throw e
+      }
+      return this.call("POST", `/api/v1/stores/${encodeURIComponent(this.storeId)}/invoices/${id}/refund`, body)
+    }
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

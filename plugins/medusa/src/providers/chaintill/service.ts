@@ -28,7 +28,10 @@ import { verifyChainTillSignature, WebhookSignatureError } from "./signature"
 export type ChainTillOptions = {
   /** Base URL of the ChainTill server, e.g. https://pay.example.com */
   serverUrl: string
-  /** Greenfield API key with btcpay.store.cancreateinvoice and btcpay.store.canviewinvoices on the store */
+  /**
+   * Greenfield API key with btcpay.store.cancreateinvoice and btcpay.store.canviewinvoices on the store, and
+   * btcpay.store.cancreatepullpayments for refunds
+   */
   apiKey: string
   storeId: string
   /** Secret of the store's webhook pointing at /hooks/chaintill/<id> */
@@ -57,6 +60,9 @@ type SessionData = {
   additionalStatus?: string
   redirect_url?: string
 }
+
+/** One refund as ChainTill made it: a pull payment the buyer claims. */
+type Refund = { pullPaymentId: string; viewLink?: string; amount: string; currency: string }
 
 export default class ChainTillPaymentProviderService extends AbstractPaymentProvider<ChainTillOptions> {
   static identifier = "chaintill"
@@ -136,11 +142,27 @@ export default class ChainTillPaymentProviderService extends AbstractPaymentProv
     return { data: this.withInvoice(input.data, invoice) }
   }
 
-  async refundPayment(_input: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      "ChainTill has no refund API yet: refund the buyer from your wallet, then record the refund in Medusa as a manual adjustment"
-    )
+  /**
+   * Asks ChainTill for a refund of the amount in the order's currency (refundVariant Custom): it creates a pull
+   * payment, which the buyer claims at its viewLink with an address of their own. The links are kept in the
+   * payment's data (refunds) for the merchant to send on.
+   */
+  async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const data = (input.data ?? {}) as SessionData & { refunds?: Refund[] }
+    const invoiceId = this.invoiceId(input.data)
+    const amount = MathBN.convert(input.amount).toFixed()
+    if (!(Number(amount) > 0)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "a ChainTill refund needs an amount greater than 0")
+    }
+    const currency = (data.currency ?? (await this.client.getInvoice(invoiceId)).currency).toUpperCase()
+    const pull = await this.client.refundInvoice(invoiceId, {
+      refundVariant: "Custom",
+      customAmount: amount,
+      customCurrency: currency,
+      description: `Refund of ${amount} ${currency} for Medusa payment session ${data.session_id ?? invoiceId}`,
+    })
+    const refund: Refund = { pullPaymentId: pull.id, viewLink: pull.viewLink, amount, currency }
+    return { data: { ...data, refunds: [...(data.refunds ?? []), refund] } }
   }
 
   /** Nothing to undo on ChainTill: an unpaid invoice expires by itself; a paid one stays for the merchant. */
