@@ -76,10 +76,17 @@ final class WebhookJson {
         return delivery(d).add("attempts", list).build();
     }
 
-    /** A delivery listed under its invoice: the delivery log's shape plus the webhook it went to. */
+    /**
+     * A delivery listed under its invoice: the delivery log's shape plus the webhook it went to, or, for a pay
+     * button's IPN, webhookId null and the invoice's own target (its serverIpn URL, or mailto: its notifyEmail).
+     */
     static JsonObject deliveryOfInvoice(WebhookDelivery d, List<WebhookAttempt> attempts) {
-        return Json.createObjectBuilder(delivery(d, attempts)).add("webhookId", d.webhookId())
-                .add("invoiceId", d.invoiceId()).build();
+        JsonObjectBuilder b = Json.createObjectBuilder(delivery(d, attempts));
+        InvoiceJson.nullable(b, "webhookId", d.webhookId());
+        if (d.target() != null) {
+            b.add("target", d.target());
+        }
+        return b.add("invoiceId", d.invoiceId()).build();
     }
 
     /**

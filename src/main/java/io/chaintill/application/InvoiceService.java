@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Invoice use cases: create, read, search, edit metadata, mark, archive, expire. */
@@ -45,6 +46,8 @@ public class InvoiceService {
     StoreRepository stores;
     @Inject
     InvoiceIssuer issuer;
+    @Inject
+    NotifiedInvoiceIssuer notifiedIssuer;
     @Inject
     Authorizer authorizer;
     @Inject
@@ -90,14 +93,16 @@ public class InvoiceService {
 
     /**
      * A pay button's invoice (BTCPay's public form endpoint): no caller, so only on a store that lets anyone
-     * create invoices on it.
+     * create invoices on it. {@code notifyUrl} and {@code notifyEmail} (each may be null) get its BitPay-style IPNs;
+     * {@code checkoutLink} makes the link the buyer is given from the new invoice's id.
      */
-    public Invoice createPublic(String storeId, InvoiceRequest request) {
+    public Invoice createPublic(String storeId, InvoiceRequest request, String notifyUrl, String notifyEmail,
+                                UnaryOperator<String> checkoutLink) {
         Store store = stores.find(storeId).orElseThrow(() -> new NotFoundException("store-not-found", "storeId: no such store"));
         if (!store.anyoneCanCreateInvoice()) {
             throw new AccessDeniedException("storeId: this store has not enabled pay buttons (anyoneCanCreateInvoice)");
         }
-        return issuer.issue(storeId, draft(store, request), null);
+        return notifiedIssuer.issue(storeId, draft(store, request), notifyUrl, notifyEmail, checkoutLink);
     }
 
     public Invoice get(Caller caller, String storeId, String invoiceId) {

@@ -17,14 +17,15 @@ public final class WebhookClaimSql {
 
     /**
      * Due deliveries (Pending, next attempt time reached), soonest due first, that have no earlier Pending
-     * delivery for the same webhook and invoice: events of one invoice reach a receiver in the order they
-     * happened. Parameters 1: now (epoch ms), 2: batch size.
+     * delivery for the same webhook (or IPN target) and invoice: events of one invoice reach a receiver in the
+     * order they happened. Parameters 1: now (epoch ms), 2: batch size.
      */
     public static String dueDeliveries(UnaryOperator<String> claimTail) {
         return "SELECT d.id FROM webhook_delivery d"
                 + " WHERE d.status = 'Pending' AND d.next_attempt_at <= ?"
                 + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery e"
-                + "   WHERE e.webhook_id = d.webhook_id AND e.invoice_id = d.invoice_id AND e.status = 'Pending'"
+                + "   WHERE (e.webhook_id = d.webhook_id OR e.webhook_id IS NULL AND d.webhook_id IS NULL AND e.target = d.target)"
+                + "   AND e.invoice_id = d.invoice_id AND e.status = 'Pending'"
                 + "   AND (e.event_id < d.event_id OR (e.event_id = d.event_id AND e.created_at < d.created_at)))"
                 + " " + claimTail.apply("d.next_attempt_at");
     }

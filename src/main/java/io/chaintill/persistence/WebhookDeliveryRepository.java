@@ -29,7 +29,7 @@ public class WebhookDeliveryRepository {
     }
 
     public Optional<WebhookDelivery> find(String webhookId, String deliveryId) {
-        return Optional.ofNullable(em.find(WebhookDelivery.class, deliveryId)).filter(d -> d.webhookId().equals(webhookId));
+        return Optional.ofNullable(em.find(WebhookDelivery.class, deliveryId)).filter(d -> webhookId.equals(d.webhookId()));
     }
 
     public Optional<WebhookDelivery> findForUpdate(String deliveryId) {

@@ -32,6 +32,13 @@ public class DeliveryLedger {
         Instant leaseUntil = now.plus(settings.lease());
         for (String id : deliveries.lockDue(now, limit)) {
             WebhookDelivery delivery = deliveries.get(id);
+            if (delivery.target() != null) {
+                // an IPN: no webhook to be disabled or deleted; its target and its retries are its own
+                int attempt = delivery.claim(now, leaseUntil);
+                claimed.add(new ClaimedDelivery(delivery.id(), attempt, delivery.target(), null, delivery.body(), true,
+                        delivery.firstAttemptAt(), now));
+                continue;
+            }
             Optional<WebhookEndpoint> webhook = webhooks.find(delivery.webhookId());
             if (webhook.isEmpty() || !webhook.get().enabled()) {
                 delivery.abandon("the webhook was disabled before this delivery was sent");

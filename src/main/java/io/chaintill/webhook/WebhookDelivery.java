@@ -46,6 +46,8 @@ public class WebhookDelivery {
     private Integer lastHttpCode;
     @Column(name = "last_error")
     private String lastError;
+    /** Set, and webhookId null, for an IPN: an http(s) URL or a mailto: address of the invoice's own (BitpayIpn). */
+    private String target;
 
     protected WebhookDelivery() {
     }
@@ -68,6 +70,14 @@ public class WebhookDelivery {
         this.status = DeliveryStatus.Pending;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /** An invoice's BitPay-style notification to its own target (no webhook: unsigned, always retried). */
+    public static WebhookDelivery ipn(String id, String target, String storeId, String invoiceId, long eventId,
+                                      String eventType, String body, Instant now) {
+        WebhookDelivery d = new WebhookDelivery(id, id, null, storeId, invoiceId, eventId, eventType, body, now);
+        d.target = target;
+        return d;
     }
 
     /**
@@ -122,4 +132,6 @@ public class WebhookDelivery {
     public int attemptCount() { return attemptCount; }
     public Integer lastHttpCode() { return lastHttpCode; }
     public String lastError() { return lastError; }
+    /** Null for a webhook's delivery. */
+    public String target() { return target; }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Fan-out from the outbox: turns each undispatched invoice event into one delivery per enabled webhook of its
- * store that wants the event type, and marks the event dispatched, all in one transaction, so an event gets its
+ * store that wants the event type (and, for a pay-button invoice, its IPNs: {@link InvoiceNotifier}), and marks the event dispatched, all in one transaction, so an event gets its
  * deliveries exactly once even if a node dies halfway.
  */
 @ApplicationScoped
@@ -33,6 +33,8 @@ public class WebhookDispatcher {
     WebhookDeliveryRepository deliveries;
     @Inject
     InvoiceRepository invoices;
+    @Inject
+    InvoiceNotifier notifier;
     @Inject
     Clock clock;
 
@@ -53,6 +55,7 @@ public class WebhookDispatcher {
                     deliveries.add(DeliveryFactory.first(webhook, event, metadata, now));
                 }
             }
+            notifier.deliveries(event, now).forEach(deliveries::add);
             event.markDispatched();
         }
         return events.size();

@@ -52,7 +52,7 @@ public final class WebhookEnvelope {
     }
 
     /** Stored JSON that should be an object; anything else (never expected) becomes {} rather than a lost event. */
-    private static JsonObject object(String json) {
+    static JsonObject object(String json) {
         if (json == null || json.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }

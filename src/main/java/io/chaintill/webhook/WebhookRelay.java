@@ -29,14 +29,18 @@ public class WebhookRelay {
     @Inject
     WebhookSettings settings;
     @Inject
+    MailSettings mail;
+    @Inject
     Clock clock;
 
     private WebhookSender sender;
+    private MailSender mailSender;
     private RetryPolicy policy;
 
     @PostConstruct
     void init() {
         sender = new WebhookSender(settings.connectTimeout(), settings.requestTimeout(), settings.addressGuard(), clock);
+        mailSender = new MailSender(mail);
         policy = settings.retryPolicy();
     }
 
@@ -57,7 +61,7 @@ public class WebhookRelay {
     private void sendAndRecord(List<ClaimedDelivery> batch) {
         BlockingQueue<AttemptResult> done = new LinkedBlockingQueue<>();
         for (ClaimedDelivery claim : batch) {
-            sender.send(claim).whenComplete((outcome, error) -> done.add(new AttemptResult(claim,
+            (claim.url().startsWith(InvoiceNotifier.MAILTO) ? mailSender.send(claim) : sender.send(claim)).whenComplete((outcome, error) -> done.add(new AttemptResult(claim,
                     error == null ? outcome : AttemptOutcome.noAnswer(String.valueOf(error), 0))));
         }
         int recorded = 0;

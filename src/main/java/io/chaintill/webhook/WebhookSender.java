@@ -50,19 +50,20 @@ public final class WebhookSender {
             return CompletableFuture.completedFuture(AttemptOutcome.refusedTarget("refused: invalid URL"));
         }
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
-                .header(WebhookSigner.BTCPAY_SIG_HEADER, signer.btcpaySig(delivery.secret(), body))
-                .header(WebhookSigner.CHAINTILL_SIGNATURE_HEADER,
-                        signer.chainTillSignature(delivery.secret(), body, clock.instant().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (delivery.secret() != null) {
+            request.header(WebhookSigner.BTCPAY_SIG_HEADER, signer.btcpaySig(delivery.secret(), body))
+                    .header(WebhookSigner.CHAINTILL_SIGNATURE_HEADER,
+                            signer.chainTillSignature(delivery.secret(), body, clock.instant().getEpochSecond()));
+        }
         long started = System.nanoTime();
         // The request timeout covers the wait for the response headers; a receiver trickling its response body
         // gets as long again, then the attempt counts as a timeout.
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .orTimeout(requestTimeout.toMillis() * 2, TimeUnit.MILLISECONDS)
                 .handle((response, error) -> {
                     long latency = (System.nanoTime() - started) / 1_000_000;

@@ -3,16 +3,17 @@ package io.chaintill.api.paybutton;
 import io.chaintill.domain.InvalidInputException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The fields of a posted HTML form, as a pay button sends them: {@code application/x-www-form-urlencoded} (a plain
  * form submit) or {@code multipart/form-data} (BTCPay's modal snippet posts {@code new FormData(form)}). The first
- * value of a repeated name wins, as in BTCPay's model binding. Bounded: the caller caps the body; here the number
+ * value of a repeated name wins and names match whatever their case ({@code StoreId} is {@code storeId}), as in
+ * BTCPay's model binding. Bounded: the caller caps the body; here the number
  * of fields and each name and value are.
  */
 public final class FormBody {
@@ -101,7 +102,7 @@ public final class FormBody {
     }
 
     private static final class Fields {
-        final Map<String, String> map = new LinkedHashMap<>();
+        final Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         int count;
 
         void put(String name, String value) {

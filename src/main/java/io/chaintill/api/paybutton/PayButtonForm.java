@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
 /**
  * The fields of BTCPay's pay-button form (its PayButtonViewModel), checked: each has a length bound and a clear
  * error naming it. Fields BTCPay's form carries only for its own look (buttonSize, min, max, step, submit ...) are
- * ignored. {@code serverIpn} and {@code notifyEmail} are checked and then not used: ChainTill sends no legacy
- * BitPay IPN and no e-mail; signed webhooks tell the merchant's server instead (docs/api.md).
+ * ignored. {@code serverIpn} and {@code notifyEmail} get the invoice's BitPay-style IPNs (see
+ * io.chaintill.webhook.BitpayIpn), as on BTCPay.
  */
 public record PayButtonForm(String storeId, BigDecimal price, String currency, String checkoutDesc, String orderId,
                             String browserRedirect, String defaultPaymentMethod, boolean jsonResponse,
-                            String checkoutQueryString) {
+                            String checkoutQueryString, String serverIpn, String notifyEmail) {
     private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PRICE = Pattern.compile("-?([0-9]{1,15}(\\.[0-9]{1,12})?|\\.[0-9]{1,12})");
@@ -41,11 +41,11 @@ public record PayButtonForm(String storeId, BigDecimal price, String currency, S
         if (email != null && !EMAIL.matcher(email).matches()) {
             throw new InvalidInputException("notifyEmail", "must be an e-mail address");
         }
-        httpUrl(text(f, "serverIpn", 500), "serverIpn");
+        String serverIpn = httpUrl(text(f, "serverIpn", 500), "serverIpn");
         return new PayButtonForm(storeId, price(text(f, "price", 32)), text(f, "currency", 10),
                 text(f, "checkoutDesc", 500), text(f, "orderId", 100), httpUrl(text(f, "browserRedirect", 500), "browserRedirect"),
                 text(f, "defaultPaymentMethod", 50), bool(text(f, "jsonResponse", 5), "jsonResponse"),
-                query(text(f, "checkoutQueryString", 500)));
+                query(text(f, "checkoutQueryString", 500)), serverIpn, email);
     }
 
     /** What the invoice is asked for: the store's defaults for everything a pay button does not say. */

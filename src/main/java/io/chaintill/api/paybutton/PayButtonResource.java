@@ -86,7 +86,8 @@ public class PayButtonResource {
         try {
             PayButtonForm form = PayButtonForm.of(fields);
             json = form.jsonResponse() || json;
-            Invoice invoice = invoices.createPublic(form.storeId(), form.invoiceRequest());
+            Invoice invoice = invoices.createPublic(form.storeId(), form.invoiceRequest(), form.serverIpn(),
+                    form.notifyEmail(), id -> publicUrl.checkoutLink(uri, id));
             return PayButtonAnswer.created(json, invoice.id(), form.checkoutUrl(publicUrl.checkoutLink(uri, invoice.id())));
         } catch (InvalidInputException e) {
             return PayButtonAnswer.invalid(json, PayButtonForm.formField(e.field()), e.getMessage());

@@ -212,9 +212,10 @@ function deliveryRow(ctx, storeId, d) {
     return el('tr', { 'data-delivery-id': d.id, 'data-status': d.status, 'data-type': d.type },
         el('td', {}, time(d.timestamp)),
         el('td', {}, d.type, d.isRedelivery ? el('span', { class: 'badge' }, 'redelivery') : null),
-        el('td', {}, el('a', { href: hookHash }, 'webhook')),
+        // a pay button's IPN has no webhook: it names its own target and cannot be redelivered by hand
+        el('td', {}, d.webhookId ? el('a', { href: hookHash }, 'webhook') : 'IPN to ' + d.target),
         el('td', {}, el('span', { class: 'badge ' + (DELIVERY_BADGE[d.status] || '') }, d.status),
             d.errorMessage ? el('p', { class: 'error' }, d.errorMessage) : null),
         el('td', {}, String(d.attempts.length), last && last.httpCode ? el('span', { class: 'muted' }, ' (last HTTP ' + last.httpCode + ')') : null),
-        el('td', {}, redeliver));
+        el('td', {}, d.webhookId ? redeliver : null));
 }

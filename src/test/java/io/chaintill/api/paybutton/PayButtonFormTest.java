@@ -38,6 +38,21 @@ class PayButtonFormTest {
         assertEquals("https://shop.example/thanks", r.redirectUrl());
         assertFalse(form.jsonResponse());
         assertEquals("https://c.example/i/x?lang=de", form.checkoutUrl("https://c.example/i/x"));
+        assertEquals("https://shop.example/ipn", form.serverIpn());
+        assertEquals("me@shop.example", form.notifyEmail());
+    }
+
+    @Test
+    void fieldNamesMatchWhateverTheirCaseAsInBtcpaysModelBinding() {
+        PayButtonForm form = PayButtonForm.of(FormBody.parse("application/x-www-form-urlencoded",
+                "StoreId=S1&PRICE=3&Currency=EUR&ServerIpn=http%3A%2F%2Fh%2Fipn&JsonResponse=True&storeid=ignored"
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertEquals("S1", form.storeId(), "the first of repeated names wins, whatever the case");
+        assertEquals(new BigDecimal("3"), form.price());
+        assertEquals("EUR", form.currency());
+        assertEquals("http://h/ipn", form.serverIpn());
+        assertTrue(form.jsonResponse());
+        assertEquals(null, form.notifyEmail());
     }
 
     @Test

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.chaintill.support.ApiClient;
 import io.chaintill.support.ApiResponse;
 import io.chaintill.support.BitcoindRegtest;
 import io.chaintill.support.Browser;
 import io.chaintill.support.DashboardLogin;
+import io.chaintill.support.RandomAccountKey;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,16 +25,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.bitcoinj.base.BitcoinNetwork;
-import org.bitcoinj.crypto.ChildNumber;
-import org.bitcoinj.crypto.DeterministicKey;
-import org.bitcoinj.crypto.HDKeyDerivation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,8 +53,8 @@ class ShopPagesIT {
     private static ServerProcess server;
     private static ApiClient api;
     private static String storeId;
-    private static HttpServer shop;
-    private static final Map<String, String> pages = new ConcurrentHashMap<>();
+    private static ShopSite shop;
+    private static ShopNotifications notifications;
 
     @BeforeAll
     static void start() throws IOException {
@@ -67,6 +62,8 @@ class ShopPagesIT {
         node.ensureSpendableCoins();
         Map<String, String> env = new HashMap<>(Map.of("CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "1000",
                 "CHAINTILL_PAYBUTTON_BURST", String.valueOf(BURST), "CHAINTILL_PAYBUTTON_REQUESTS_PER_MINUTE", "6"));
+        notifications = new ShopNotifications();
+        env.putAll(notifications.serverEnv());
         if ("h2".equals(TestEnvironment.db())) {
             env.put("CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-shop-pages-").toString());
         }
@@ -75,17 +72,8 @@ class ShopPagesIT {
         storeId = api.post("/api/v1/stores", "{\"name\":\"Tip Jar\",\"defaultCurrency\":\"USD\"}").expect(200).object()
                 .getString("id");
         api.put("/api/v1/stores/" + storeId + "/payment-methods/BTC-CHAIN",
-                "{\"enabled\":true,\"config\":\"" + freshAccountKey() + "\"}").expect(200);
-        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shop.createContext("/", exchange -> {
-            String page = pages.get(exchange.getRequestURI().getPath());
-            byte[] body = (page == null ? "not found" : page).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(page == null ? 404 : 200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        shop.start();
+                "{\"enabled\":true,\"config\":\"" + RandomAccountKey.tpub() + "\"}").expect(200);
+        shop = new ShopSite();
     }
 
     @AfterAll
@@ -94,7 +82,10 @@ class ShopPagesIT {
             server.close();
         }
         if (shop != null) {
-            shop.stop(0);
+            shop.close();
+        }
+        if (notifications != null) {
+            notifications.close();
         }
     }
 
@@ -103,7 +94,7 @@ class ShopPagesIT {
     void theModalShowsTheInvoiceOnTheShopsPageAndTellsItWhenPaidAndClosed() throws Exception {
         JsonObject created = api.createInvoice(storeId, "{\"amount\":\"25\",\"currency\":\"USD\",\"metadata\":{\"orderId\":\"M-1\"}}");
         String id = created.getString("id");
-        pages.put("/checkout.html", "<!doctype html><html lang=en><head><meta charset=utf-8><title>Shop</title>"
+        shop.put("/checkout.html", "<!doctype html><html lang=en><head><meta charset=utf-8><title>Shop</title>"
                 + "<link rel=icon href=data:,><script src=\"" + server.baseUrl() + "/modal/btcpay.js\"></script></head>"
                 + "<body><h1>Your order</h1><script>window.received = []; window.entered = 0; window.left = 0;"
                 + "btcpay.onModalWillEnter(function () { window.entered++; });"
@@ -183,16 +174,17 @@ class ShopPagesIT {
 
     @Test
     @Order(4)
-    void btcpaysFixedPriceSnippetOnAnotherSiteSendsTheBuyerToANewInvoice() throws IOException {
+    void btcpaysFixedPriceSnippetOnAnotherSiteSendsTheBuyerToANewInvoiceThatNotifiesTheShopWhenPaid() throws Exception {
         // BTCPay's generated markup, unchanged but for the server URL and store id
-        pages.put("/tip.html", shopPage("Tips",
+        shop.put("/tip.html", ShopSite.page("Tips",
                 "<form method=\"POST\" action=\"" + server.baseUrl() + "/api/v1/invoices\" class=\"btcpay-form btcpay-form--block\">\n"
                 + "  <input type=\"hidden\" name=\"storeId\" value=\"" + storeId + "\" />\n"
                 + "  <input type=\"hidden\" name=\"price\" value=\"10\" />\n"
                 + "  <input type=\"hidden\" name=\"currency\" value=\"USD\" />\n"
                 + "  <input type=\"hidden\" name=\"checkoutDesc\" value=\"Coffee tip\" />\n"
                 + "  <input type=\"hidden\" name=\"orderId\" value=\"TIP-1\" />\n"
-                + "  <input type=\"hidden\" name=\"serverIpn\" value=\"" + shopUrl("/ipn") + "\" />\n"
+                + "  <input type=\"hidden\" name=\"serverIpn\" value=\"" + notifications.ipnUrl() + "\" />\n"
+                + "  <input type=\"hidden\" name=\"notifyEmail\" value=\"" + ShopNotifications.MAILBOX + "\" />\n"
                 + "  <input type=\"hidden\" name=\"browserRedirect\" value=\"" + shopUrl("/thanks") + "\" />\n"
                 + "  <input type=\"hidden\" name=\"checkoutQueryString\" value=\"lang=de\" />\n"
                 + "  <button type=\"submit\" class=\"submit\" name=\"submit\" style=\"min-width:209px;min-height:57px;"
@@ -214,8 +206,30 @@ class ShopPagesIT {
             assertEquals("TIP-1", invoice.getJsonObject("metadata").getString("orderId"));
             assertEquals(shopUrl("/thanks"), invoice.getJsonObject("checkout").getString("redirectURL"));
 
+            // paid on regtest: BitPay's IPN reaches serverIpn (unsigned, no event wrapper) and notifyEmail gets a mail
+            node.send(BitcoindRegtest.MINER_WALLET, b.find("#address").getText(), new BigDecimal(b.find("#amount").getText()));
+            assertEquals("paid", notifications.ipn(1, id, WAIT).getString("status"));
+            node.mine(1);
+            JsonObject confirmed = notifications.ipn(2, id, WAIT);
+            assertEquals("confirmed", confirmed.getString("status"));
+            assertEquals(10, confirmed.getJsonNumber("price").intValue());
+            assertEquals("USD", confirmed.getString("currency"));
+            assertEquals("TIP-1", confirmed.getString("orderId"));
+            assertEquals(server.baseUrl() + "/i/" + id, confirmed.getString("url"));
+            MimeMessage mail = notifications.mail(1, WAIT);
+            assertEquals("Invoice " + id + " is paid", mail.getSubject());
+            assertTrue(GreenMailUtil.getBody(mail).contains("Amount: 10 USD"), GreenMailUtil.getBody(mail));
+            assertEquals("Invoice " + id + " is confirmed", notifications.mail(2, WAIT).getSubject());
+
+            // the buyer goes back to browserRedirect from the paid checkout page
+            shop.put("/thanks", ShopSite.page("Thanks", "<h1>Thank you</h1>"));
+            b.await(WAIT, d -> b.find("#return").isDisplayed());
+            b.find("#return").click();
+            b.await(WAIT, d -> d.getCurrentUrl().equals(shopUrl("/thanks")));
+            assertEquals("Thank you", b.find("h1").getText());
+
             // plugins/pay-button/snippet.html, with the server and store put in as its README says
-            pages.put("/plugin.html", shopPage("Plugin", Files.readString(Path.of("plugins/pay-button/snippet.html"))
+            shop.put("/plugin.html", ShopSite.page("Plugin", Files.readString(Path.of("plugins/pay-button/snippet.html"))
                     .replace("https://chaintill.example", server.baseUrl()).replace("YOUR_STORE_ID", storeId)));
             b.open(shopUrl("/plugin.html"));
             b.find("button.submit").click();
@@ -228,7 +242,7 @@ class ShopPagesIT {
     @Order(5)
     void btcpaysCustomAmountSnippetWithModalOpensTheFrameOnTheShopsPage() {
         // BTCPay's "custom amount" + "use modal" markup: its script posts the form as FormData with jsonResponse
-        pages.put("/donate.html", shopPage("Donate",
+        shop.put("/donate.html", ShopSite.page("Donate",
                 "<script>if (!window.btcpay) { var script = document.createElement('script');"
                 + " script.src = \"" + server.baseUrl() + "/modal/btcpay.js\"; document.getElementsByTagName('head')[0].append(script); }"
                 + " function handleFormSubmit(event) { event.preventDefault(); var xhttp = new XMLHttpRequest();"
@@ -290,7 +304,7 @@ class ShopPagesIT {
             assertEquals(List.of(), b.consoleErrors());
 
             // the merchant pastes it into their site; the buyer (here still logged in to the dashboard) slides and pays
-            pages.put("/slider.html", shopPage("Slider", code));
+            shop.put("/slider.html", ShopSite.page("Slider", code));
             b.open(shopUrl("/slider.html"));
             b.script("var r = document.querySelector('.btcpay-input-range'); r.value = '35';"
                     + " r.dispatchEvent(new Event('input'));");
@@ -312,6 +326,8 @@ class ShopPagesIT {
         assertInvalid(postForm("storeId=" + storeId + "&price=1&orderId=" + "o".repeat(101) + "&jsonResponse=true"), "orderId");
         assertInvalid(postForm("storeId=" + storeId + "&price=1&browserRedirect=javascript:alert(1)&jsonResponse=true"),
                 "browserRedirect");
+        assertInvalid(postForm("storeId=" + storeId + "&price=1&serverIpn=ftp://shop.test/ipn&jsonResponse=true"), "serverIpn");
+        assertInvalid(postForm("storeId=" + storeId + "&price=1&notifyEmail=nobody&jsonResponse=true"), "notifyEmail");
         HttpResponse<String> unknown = postForm("storeId=NoSuchStore&price=1&jsonResponse=true");
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.body().contains("storeId"), unknown.body());
@@ -361,7 +377,7 @@ class ShopPagesIT {
     }
 
     private static String shopUrl(String path) {
-        return "http://127.0.0.1:" + shop.getAddress().getPort() + path;
+        return shop.url(path);
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -377,22 +393,5 @@ class ShopPagesIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/invoices"))
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The account key of a random wallet (a plain tpub: native segwit): this class's addresses are its own on the shared chain. */
-    private static String freshAccountKey() {
-        byte[] seed = new byte[32];
-        new SecureRandom().nextBytes(seed);
-        DeterministicKey key = HDKeyDerivation.createMasterPrivateKey(seed);
-        for (int hardened : new int[] {84, 1, 0}) {
-            key = HDKeyDerivation.deriveChildKey(key, new ChildNumber(hardened, true));
-        }
-        return key.serializePubB58(BitcoinNetwork.TESTNET);
-    }
-
-    /** A shop's page: what the test puts in its body, in a document with no favicon request. */
-    private static String shopPage(String title, String body) {
-        return "<!doctype html><html lang=en><head><meta charset=utf-8><title>" + title + "</title>"
-                + "<link rel=icon href=data:,></head><body>" + body + "</body></html>";
     }
 }
