@@ -201,34 +201,6 @@ class EvmMultiChainIT {
         awaitStatus(invoice, "Settled");
     }
 
-    @Test
-    @Order(3)
-    void aReorgOnOneChainUnwindsOnlyThatChainsPayments() {
-        String store = store("Reorg shop", "USDC-ERC20", "USDC-BASE");
-        JsonObject paidOnEthereum = invoiceIn(store, "3", "USDC", "LowSpeed");
-        JsonObject paidOnBase = invoiceIn(store, "4", "USDC", "LowSpeed");
-        ethereum.tokenTransfer(ethereumUsdc, 0, prompt(paidOnEthereum, "USDC-ERC20").getString("destination"),
-                USDC.multiply(BigInteger.valueOf(3)));
-        base.tokenTransfer(BASE_USDC, 0, prompt(paidOnBase, "USDC-BASE").getString("destination"),
-                USDC.multiply(BigInteger.valueOf(4)));
-        ethereum.mine(1);
-        base.mine(1);
-        awaitStatus(paidOnEthereum, "Processing");
-        awaitStatus(paidOnBase, "Processing");
-        awaitScanned(base, "USDC-BASE");
-        awaitScanned(ethereum, "USDC-ERC20");
-
-        base.reorg(1); // Base's block with the transfer is replaced by an empty one
-        base.mine(1);
-        awaitStatus(paidOnBase, "New");
-        assertEquals("Invalid", prompt(paidOnBase, "USDC-BASE").getJsonArray("payments").getJsonObject(0).getString("status"));
-        ethereum.mine(1);
-        awaitScanned(ethereum, "USDC-ERC20");
-        assertEquals("Processing", invoice(paidOnEthereum).getString("status"), "Ethereum's payment stands");
-        assertEquals("Processing", prompt(paidOnEthereum, "USDC-ERC20").getJsonArray("payments").getJsonObject(0)
-                .getString("status"));
-    }
-
     // ---- helpers ----
 
     /** Puts a deployed TestToken's code and state (name, symbol, supply, dev account 0's balance) at {@code at}. */
