@@ -63,16 +63,17 @@ public class ServerResource {
                 .add("synchronized", database && !anyDown)
                 .add("checks", Json.createObjectBuilder().add("database", database ? "UP" : "DOWN")
                         .add("bitcoin", bitcoin.state().name())
-                        .add("ethereum", ethereumState(all).name()))
+                        .add("ethereum", ethereumState(all, ethereum.followerKeys()).name()))
                 .add("chains", perChain)
                 .build();
         return Response.status(database ? 200 : 503).entity(body).build();
     }
 
-    /** Ether and every token together: DOWN if any is, else the ether follower's state. */
-    private static ChainStatus.State ethereumState(java.util.Map<String, ChainStatus.Snapshot> all) {
-        boolean down = all.entrySet().stream().anyMatch(e -> (e.getKey().equals("ETH") || e.getKey().endsWith("-ERC20"))
-                && e.getValue().state() == ChainStatus.State.DOWN);
+    /** Every EVM chain's native coin and tokens together: DOWN if any is, else the Ethereum ether follower's state. */
+    private static ChainStatus.State ethereumState(java.util.Map<String, ChainStatus.Snapshot> all,
+                                                   java.util.Set<String> evmKeys) {
+        boolean down = all.entrySet().stream().anyMatch(e -> (e.getKey().equals("ETH") || e.getKey().endsWith("-ERC20")
+                || evmKeys.contains(e.getKey())) && e.getValue().state() == ChainStatus.State.DOWN);
         return down ? ChainStatus.State.DOWN : all.getOrDefault("ETH",
                 new ChainStatus.Snapshot(ChainStatus.State.DISABLED, null, null, 0, null, null)).state();
     }
@@ -104,6 +105,9 @@ public class ServerResource {
                 .add("fullySynched", fullySynched)
                 .add("syncStatus", sync);
         ethereum.chainId().ifPresent(chainId -> info.add("ethereum", ethereumInfo(chainId)));
+        if (ethereum.enabled()) {
+            info.add("evmChains", EvmChainsJson.of(ethereum.chains()));
+        }
         return info.build();
     }
 

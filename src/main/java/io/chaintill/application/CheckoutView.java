@@ -30,10 +30,18 @@ public record CheckoutView(String invoiceId, String storeName, String orderId, S
      * @param remainingUnits the same in the asset's smallest unit (0 for top-ups): changes whenever the QR does
      * @param confirmations confirmations of the least confirmed valid payment (0 when none is seen)
      * @param confirmationsRequired what the speed policy asks of those payments
+     * @param network the network in words where the asset is taken on several ("Base"); null where the id says it all
      */
     public record Method(String id, String currency, String destination, BigDecimal rate, String due, String paid,
                          String remaining, String remainingUnits, String paymentLink, int payments, int confirmations,
-                         int confirmationsRequired) {
+                         int confirmationsRequired, String network) {
+
+        public Method(String id, String currency, String destination, BigDecimal rate, String due, String paid,
+                      String remaining, String remainingUnits, String paymentLink, int payments, int confirmations,
+                      int confirmationsRequired) {
+            this(id, currency, destination, rate, due, paid, remaining, remainingUnits, paymentLink, payments,
+                    confirmations, confirmationsRequired, null);
+        }
     }
 
     public Optional<Method> method(String id) {

@@ -34,6 +34,14 @@ public interface PaymentMethodHandler {
     /** Confirmations that make a payment final under a policy. */
     int confirmationsRequired(SpeedPolicy policy, boolean replaceable);
 
+    /**
+     * The network in words ("Base", "Arbitrum One") where the same asset is taken on several networks, so the
+     * checkout can tell the buyer which one to send on; empty where the method id says it all (BTC-CHAIN).
+     */
+    default java.util.Optional<String> network() {
+        return java.util.Optional.empty();
+    }
+
     /** A parsed account key: canonical text to store, and the id addresses are counted under. */
     record AccountKey(String canonical, String keyId, List<String> firstAddresses) {
     }

@@ -14,7 +14,10 @@ import io.chaintill.chain.ethereum.EthereumRpc;
 import io.chaintill.domain.payment.PaymentMethodId;
 import java.util.Optional;
 
-/** One ERC-20 token ({@code <SYMBOL>-ERC20}) in the follow loop, refused when its contract is not what was configured. */
+/**
+ * One token ({@code <SYMBOL>-ERC20}, {@code <SYMBOL>-<CHAIN>}) in the follow loop, refused when its contract is not
+ * what was configured.
+ */
 final class Erc20Tracking implements ChainFollowLoop.Chain {
     private final EthereumRpc rpc;
     private final Erc20Token token;

@@ -1,5 +1,6 @@
 package io.chaintill.scheduling;
 
+import io.chaintill.application.ChainHeights;
 import io.chaintill.application.ChainLedgerService;
 import io.chaintill.application.PersistentChainLedger;
 import io.chaintill.application.TrackedChain;
@@ -11,35 +12,44 @@ import io.chaintill.chain.ethereum.EtherBalanceReconciler;
 import io.chaintill.chain.ethereum.EthereumAddresses;
 import io.chaintill.chain.ethereum.EthereumChainSource;
 import io.chaintill.chain.ethereum.EthereumRpc;
+import io.chaintill.chain.ethereum.EvmChain;
 import io.chaintill.domain.payment.PaymentMethodId;
 import java.util.Optional;
 
-/** ETH-CHAIN in the follow loop: top-level transactions by block, plus balance reconciliation at the tip. */
+/**
+ * A chain's native coin in the follow loop (ETH-CHAIN, ETH-BASE ...): top-level transactions by block, plus
+ * balance reconciliation at the tip. Keyed like {@link ChainHeights#chainOf}: {@code ETH} on Ethereum, the
+ * method id elsewhere.
+ */
 final class EtherTracking implements ChainFollowLoop.Chain {
+    /** Ethereum's native follower, also the health entry reported when no EVM chain is configured. */
     static final String KEY = "ETH";
-    static final PaymentMethodId METHOD = new PaymentMethodId("ETH", "CHAIN");
 
     private final EthereumRpc rpc;
     private final ChainLedgerService ledgerService;
+    private final PaymentMethodId method;
+    private final String key;
     private final int firstScanDepth;
     private final int balanceChecksPerPass;
     private EtherBalanceReconciler reconciler;
 
-    EtherTracking(EthereumRpc rpc, ChainLedgerService ledgerService, int firstScanDepth, int balanceChecksPerPass) {
+    EtherTracking(EvmChain chain, EthereumRpc rpc, ChainLedgerService ledgerService) {
         this.rpc = rpc;
         this.ledgerService = ledgerService;
-        this.firstScanDepth = firstScanDepth;
-        this.balanceChecksPerPass = balanceChecksPerPass;
+        this.method = chain.nativeMethod();
+        this.key = ChainHeights.chainOf(method);
+        this.firstScanDepth = chain.firstScanDepth();
+        this.balanceChecksPerPass = chain.balanceChecksPerPass();
     }
 
     @Override
     public String key() {
-        return KEY;
+        return key;
     }
 
     @Override
     public PaymentMethodId method() {
-        return METHOD;
+        return method;
     }
 
     @Override
@@ -54,9 +64,9 @@ final class EtherTracking implements ChainFollowLoop.Chain {
 
     @Override
     public ChainFollower follower(ChainSource source, WatchedDestinations watched) {
-        PersistentChainLedger ledger = new PersistentChainLedger(new TrackedChain(KEY, METHOD, 18), ledgerService);
+        PersistentChainLedger ledger = new PersistentChainLedger(new TrackedChain(key, method, 18), ledgerService);
         reconciler = new EtherBalanceReconciler(rpc, source, ledger, ledger, watched, balanceChecksPerPass);
-        return new ChainFollower(KEY, source, ledger, watched, firstScanDepth, 100);
+        return new ChainFollower(key, source, ledger, watched, firstScanDepth, 100);
     }
 
     /** Balances are read at the cursor block: only when caught up (pruned nodes keep recent state only). */

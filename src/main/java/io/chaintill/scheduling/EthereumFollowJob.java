@@ -1,5 +1,6 @@
 package io.chaintill.scheduling;
 
+import io.chaintill.application.ChainHeights;
 import io.chaintill.application.ChainLedgerService;
 import io.chaintill.application.ChainStatus;
 import io.chaintill.application.PaymentTracker;
@@ -10,6 +11,7 @@ import io.chaintill.chain.ethereum.Erc20Token;
 import io.chaintill.chain.ethereum.EtherChainSource;
 import io.chaintill.chain.ethereum.EthereumRpc;
 import io.chaintill.chain.ethereum.EthereumSettings;
+import io.chaintill.chain.ethereum.EvmChain;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +24,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Follows Ethereum every {@code chaintill.jobs.chain-interval-ms}: one {@link ChainFollowLoop} (own cursor, health
- * entry and backoff) for ETH-CHAIN and one per configured ERC-20 token, all on {@code chaintill.eth.rpc.url}. A
- * node on another chain id than {@code chaintill.eth.chain-id} is refused; a misconfigured token is refused alone.
+ * Follows every configured EVM chain: per chain one {@link ChainFollowLoop} (own cursor, health entry and backoff)
+ * for its native coin and one per token, all on that chain's node and at that chain's interval
+ * ({@code chaintill.evm.<chain>.block-interval-ms}, else {@code chaintill.jobs.chain-interval-ms}). A node on
+ * another chain id is refused for that chain alone; a misconfigured token is refused alone.
  */
 @ApplicationScoped
 public class EthereumFollowJob implements PeriodicJob {
@@ -45,40 +48,55 @@ public class EthereumFollowJob implements PeriodicJob {
     @Inject
     @ConfigProperty(name = "chaintill.jobs.chain-interval-ms", defaultValue = "2000")
     long intervalMs;
-    @Inject
-    @ConfigProperty(name = "chaintill.eth.first-scan-depth", defaultValue = "12")
-    int firstScanDepth;
-    @Inject
-    @ConfigProperty(name = "chaintill.eth.balance-checks-per-pass", defaultValue = "100")
-    int balanceChecksPerPass;
 
     private record Tracked(ChainFollowLoop loop, ChainSource source) {
     }
 
     private final List<Tracked> tracked = new ArrayList<>();
+    private long shortestIntervalMs;
 
     @PostConstruct
     void init() {
-        List<Erc20Token> tokens = settings.tokens();
-        if (settings.rpcUrl().isEmpty() || settings.chainId().isEmpty()) {
-            LOG.info("Ethereum tracking is off: set chaintill.eth.rpc.url and chaintill.eth.chain-id to enable it");
-            status.report(EtherTracking.KEY, new ChainStatus.Snapshot(ChainStatus.State.DISABLED, null, null, 0, null,
-                    clock.instant()));
-            return;
+        shortestIntervalMs = intervalMs;
+        if (settings.chains().isEmpty()) {
+            LOG.info("Ethereum tracking is off: set chaintill.eth.rpc.url and chaintill.eth.chain-id (or"
+                    + " chaintill.evm.<chain>.rpc.url and .chain-id) to enable it");
+            disabled(EtherTracking.KEY);
         }
-        EthereumRpc rpc = new EthereumRpc(URI.create(settings.rpcUrl().get()));
-        long chainId = settings.chainId().get();
-        add(new EtherTracking(rpc, ledgerService, firstScanDepth, balanceChecksPerPass), new EtherChainSource(rpc, chainId));
-        for (Erc20Token token : tokens) {
-            add(new Erc20Tracking(rpc, token, ledgerService, firstScanDepth), new Erc20ChainSource(rpc, token));
+        for (EvmChain chain : settings.chains()) {
+            follow(chain);
         }
-        LOG.info("Ethereum tracking uses " + rpc.url() + " (chain id " + chainId + ") for ETH"
-                + tokens.stream().map(t -> ", " + t.symbol() + " " + t.contract()).reduce("", String::concat)
-                + ", polling every " + intervalMs + " ms");
     }
 
-    private void add(ChainFollowLoop.Chain chain, ChainSource source) {
-        ChainFollowLoop loop = new ChainFollowLoop(chain, status, prompts, tracker, clock, intervalMs);
+    private void follow(EvmChain chain) {
+        String nativeKey = ChainHeights.chainOf(chain.nativeMethod());
+        if (chain.rpcUrl().isEmpty()) {
+            LOG.info("EVM chain " + chain.name() + " is not tracked: " + chain.chainIdKey().replace("chain-id", "rpc.url")
+                    + " is not set");
+            disabled(nativeKey);
+            return;
+        }
+        EthereumRpc rpc = new EthereumRpc(URI.create(chain.rpcUrl().get()));
+        long every = chain.pollIntervalMs().orElse(intervalMs);
+        shortestIntervalMs = Math.min(shortestIntervalMs, every);
+        add(new EtherTracking(chain, rpc, ledgerService),
+                new EtherChainSource(rpc, chain.chainId(), chain.chainIdKey(), chain.nativeMethod().toString()), every);
+        for (Erc20Token token : chain.tokens()) {
+            add(new Erc20Tracking(rpc, token, ledgerService, chain.firstScanDepth()),
+                    new Erc20ChainSource(rpc, token, chain.chainIdKey()), every);
+        }
+        LOG.info("EVM chain " + chain.name() + " (" + chain.displayName() + ", chain id " + chain.chainId() + ") uses "
+                + rpc.url() + " for " + chain.nativeMethod()
+                + chain.tokens().stream().map(t -> ", " + t.methodId() + " " + t.contract()).reduce("", String::concat)
+                + ", confirmations " + chain.confirmations() + ", polling every " + every + " ms");
+    }
+
+    private void disabled(String key) {
+        status.report(key, new ChainStatus.Snapshot(ChainStatus.State.DISABLED, null, null, 0, null, clock.instant()));
+    }
+
+    private void add(ChainFollowLoop.Chain chain, ChainSource source, long every) {
+        ChainFollowLoop loop = new ChainFollowLoop(chain, status, prompts, tracker, clock, every);
         loop.reportStarting();
         tracked.add(new Tracked(loop, source));
     }
@@ -90,10 +108,10 @@ public class EthereumFollowJob implements PeriodicJob {
 
     @Override
     public Duration interval() {
-        return Duration.ofMillis(intervalMs);
+        return Duration.ofMillis(shortestIntervalMs);
     }
 
-    /** The loops run one after the other; each backs off on its own, so a refused token does not slow ETH. */
+    /** The loops run one after the other; each backs off on its own, so a refused token or chain does not slow others. */
     @Override
     public void run() {
         for (Tracked t : tracked) {

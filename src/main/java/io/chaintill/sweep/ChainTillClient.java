@@ -48,16 +48,31 @@ public final class ChainTillClient {
         return out;
     }
 
-    /** The server's Ethereum chain id and tokens; empty if the key may not read server/info or Ethereum is off. */
-    public Optional<ServerChainInfo> chainInfo() {
+    /**
+     * The chain {@code method} lives on, from server/info's {@code evmChains} (older servers: its {@code ethereum}
+     * object); empty if the key may not read server/info or no chain carries the method.
+     */
+    public Optional<ServerChainInfo> chainInfo(String method) {
         Optional<JsonNode> info = get("/api/v1/server/info");
-        if (info.isEmpty() || !info.get().path("ethereum").isObject()) {
+        if (info.isEmpty()) {
             return Optional.empty();
         }
+        for (JsonNode chain : info.get().path("evmChains")) {
+            Map<String, String> tokens = tokens(chain);
+            String nativeMethod = chain.path("nativePaymentMethodId").asText();
+            if (nativeMethod.equals(method) || tokens.containsKey(method)) {
+                return Optional.of(new ServerChainInfo(chain.path("chainId").asLong(), tokens, nativeMethod));
+            }
+        }
         JsonNode eth = info.get().path("ethereum");
+        return eth.isObject() ? Optional.of(new ServerChainInfo(eth.path("chainId").asLong(), tokens(eth), "ETH-CHAIN"))
+                : Optional.empty();
+    }
+
+    private static Map<String, String> tokens(JsonNode chain) {
         Map<String, String> tokens = new LinkedHashMap<>();
-        eth.path("tokens").forEach(t -> tokens.put(t.path("paymentMethodId").asText(), t.path("contract").asText()));
-        return Optional.of(new ServerChainInfo(eth.path("chainId").asLong(), tokens));
+        chain.path("tokens").forEach(t -> tokens.put(t.path("paymentMethodId").asText(), t.path("contract").asText()));
+        return tokens;
     }
 
     /** The JSON body of a 200, empty on 403, and a clear error for anything else. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -85,17 +86,18 @@ public final class SweepCommand {
         ChainTillClient server = new ChainTillClient(o.server(), apiKey(o));
         WalletSecret wallet = WalletSecret.parse(secret(o), passphrase(o));
         List<HandedOutAddress> handedOut = server.depositAddresses(o.storeId(), o.method());
-        Optional<ServerChainInfo> chain = server.chainInfo();
+        Optional<ServerChainInfo> chain = server.chainInfo(o.method());
+        boolean tokenSweep = chain.map(c -> !c.nativeMethod().equals(o.method())).orElse(o.tokenSweep());
         try (EthereumNode node = new EthereumNode(o.rpc())) {
             long chainId = checkChainId(o, chain, node);
-            String token = o.tokenSweep() ? tokenContract(o, chain, node) : null;
-            int decimals = o.tokenSweep() ? node.tokenDecimals(token) : Units.ETHER_DECIMALS;
-            String asset = o.tokenSweep() ? o.tokenSymbol() : "ETH";
+            String token = tokenSweep ? tokenContract(o, chain, node) : null;
+            int decimals = tokenSweep ? node.tokenDecimals(token) : Units.ETHER_DECIMALS;
+            String asset = o.tokenSymbol();
             out.printf("store %s, %s, chain %d, %d address%s handed out%n", o.storeId(), o.method(), chainId,
                     handedOut.size(), handedOut.size() == 1 ? "" : "es");
             SweepChecks.sameWallet(wallet, handedOut);
             SweepPlan.GasAccount gas = null;
-            if (o.tokenSweep()) {
+            if (tokenSweep) {
                 if (o.gasFromIndex() == null) {
                     throw new SweepException("--gas-from-index is required for a token sweep: deposit addresses hold"
                             + " tokens but usually no ether for gas, so the wallet's address at m/44'/60'/0'/0/N (fund it"
@@ -106,12 +108,12 @@ public final class SweepCommand {
                 gas = new SweepPlan.GasAccount(o.gasFromIndex(), gasAddress, node.balance(gasAddress));
             }
             SweepChecks.destination(o.to(), handedOut, gas == null ? null : gas.address());
-            if (!o.tokenSweep() && node.hasCode(o.to())) {
+            if (!tokenSweep && node.hasCode(o.to())) {
                 throw new SweepException("--to: " + o.to() + " is a contract; a plain 21000-gas ether transfer to it may"
                         + " fail, so the sweep only sends ether to an ordinary account address");
             }
             BigInteger gasPrice = node.gasPrice();
-            SweepPlan plan = o.tokenSweep()
+            SweepPlan plan = tokenSweep
                     ? SweepPlan.token(tokenBalances(node, token, o.to(), handedOut), gasPrice, gas)
                     : SweepPlan.ether(etherBalances(node, handedOut), gasPrice);
             new PlanPrinter(out, asset, decimals).print(plan, o.to());
@@ -128,7 +130,7 @@ public final class SweepCommand {
                 return OK;
             }
             SweepExecutor executor = new SweepExecutor(node, wallet, chainId, RECEIPT_TIMEOUT, out);
-            List<String> failures = o.tokenSweep()
+            List<String> failures = tokenSweep
                     ? executor.sweepToken(plan, token, o.to(), decimals, asset)
                     : executor.sweepEther(plan, o.to());
             if (!failures.isEmpty()) {
@@ -159,6 +161,12 @@ public final class SweepCommand {
         return actual;
     }
 
+    /** USDT0 contracts (Arbitrum, Polygon, OP) call themselves USD₮0 and are USDT-... methods. */
+    static boolean sameSymbol(String onChain, String method) {
+        String s = onChain.toUpperCase(Locale.ROOT).replace('₮', 'T');
+        return s.equals(method) || (s.endsWith("0") && s.substring(0, s.length() - 1).equals(method));
+    }
+
     private String tokenContract(SweepOptions o, Optional<ServerChainInfo> chain, EthereumNode node) {
         String fromServer = chain.map(c -> c.tokenContracts().get(o.method())).orElse(null);
         if (fromServer == null && chain.isPresent() && o.token() == null) {
@@ -175,7 +183,7 @@ public final class SweepCommand {
                     + " answer it); pass --token 0xCONTRACT");
         }
         Optional<String> symbol = node.tokenSymbol(token);
-        if (symbol.isPresent() && !symbol.get().equalsIgnoreCase(o.tokenSymbol())) {
+        if (symbol.isPresent() && !sameSymbol(symbol.get(), o.tokenSymbol())) {
             throw new SweepException("the contract " + token + " calls itself " + symbol.get() + ", not "
                     + o.tokenSymbol() + ": wrong --token or --rpc chain?");
         }

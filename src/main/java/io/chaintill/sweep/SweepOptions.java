@@ -18,7 +18,7 @@ public record SweepOptions(String server, String storeId, String method, String 
                            Long chainId) {
 
     public static final String USAGE = """
-            usage: java -jar chaintill.jar sweep --server URL --store ID --method ETH-CHAIN|<SYMBOL>-ERC20
+            usage: java -jar chaintill.jar sweep --server URL --store ID --method ETH-CHAIN|<SYMBOL>-ERC20|<ASSET>-<CHAIN>
                      --to 0xDESTINATION --rpc http://your-node:8545 [--gas-from-index N] [--execute]
                      [--api-key-file FILE] [--secret-file FILE] [--passphrase-file FILE]
                      [--token 0xCONTRACT] [--chain-id N]
@@ -29,13 +29,18 @@ public record SweepOptions(String server, String storeId, String method, String 
     private static final Set<String> WITH_VALUE = Set.of("--server", "--store", "--method", "--to", "--rpc",
             "--gas-from-index", "--api-key-file", "--secret-file", "--passphrase-file", "--token", "--chain-id");
     private static final Set<String> FLAGS = Set.of("--execute");
-    private static final Pattern METHOD = Pattern.compile("ETH-CHAIN|[A-Z0-9]{2,10}-ERC20");
+    private static final Pattern METHOD = Pattern.compile("ETH-CHAIN|[A-Z0-9]{2,10}-ERC20|[A-Z0-9]{2,10}-[A-Z0-9]{3,12}");
+    private static final Set<String> NATIVE_COINS = Set.of("ETH", "POL");
 
+    /**
+     * Whether the method is a token, as far as its id tells (ETH-BASE and POL-POLYGON are native coins); the
+     * server's own answer ({@link ServerChainInfo#nativeMethod}) wins where it gives one.
+     */
     public boolean tokenSweep() {
-        return !"ETH-CHAIN".equals(method);
+        return !"ETH-CHAIN".equals(method) && !NATIVE_COINS.contains(tokenSymbol());
     }
 
-    /** The token symbol of a {@code <SYMBOL>-ERC20} method. */
+    /** The asset of the method: the token symbol of {@code <SYMBOL>-ERC20}, the coin of {@code ETH-BASE}. */
     public String tokenSymbol() {
         return method.substring(0, method.indexOf('-'));
     }
@@ -74,13 +79,13 @@ public record SweepOptions(String server, String storeId, String method, String 
         }
         String method = required(values, "--method").toUpperCase(Locale.ROOT);
         if (!METHOD.matcher(method).matches()) {
-            throw new SweepException("--method: '" + values.get("--method") + "' is not ETH-CHAIN or <SYMBOL>-ERC20 (e.g. USDT-ERC20)");
+            throw new SweepException("--method: '" + values.get("--method") + "' is not ETH-CHAIN, <SYMBOL>-ERC20 or <ASSET>-<CHAIN> (e.g. USDT-ERC20, USDC-BASE)");
         }
         Integer gasFromIndex = values.containsKey("--gas-from-index")
                 ? index(values.get("--gas-from-index"), "--gas-from-index") : null;
         String token = values.containsKey("--token") ? EthereumAddress.parse(values.get("--token"), "--token") : null;
-        if (token != null && "ETH-CHAIN".equals(method)) {
-            throw new SweepException("--token applies to <SYMBOL>-ERC20 methods only");
+        if (token != null && ("ETH-CHAIN".equals(method) || NATIVE_COINS.contains(method.substring(0, method.indexOf('-'))))) {
+            throw new SweepException("--token applies to token methods only");
         }
         return new SweepOptions(url(required(values, "--server"), "--server"), required(values, "--store"), method,
                 EthereumAddress.parse(required(values, "--to"), "--to"), url(required(values, "--rpc"), "--rpc"),

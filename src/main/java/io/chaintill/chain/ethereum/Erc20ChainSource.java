@@ -23,7 +23,11 @@ public class Erc20ChainSource extends EthereumChainSource {
     private final Erc20Token token;
 
     public Erc20ChainSource(EthereumRpc rpc, Erc20Token token) {
-        super(rpc, token.chainId());
+        this(rpc, token, "chaintill.eth.chain-id");
+    }
+
+    public Erc20ChainSource(EthereumRpc rpc, Erc20Token token, String chainIdKey) {
+        super(rpc, token.chainId(), chainIdKey);
         this.token = token;
     }
 
@@ -33,7 +37,7 @@ public class Erc20ChainSource extends EthereumChainSource {
 
     @Override
     public String describe() {
-        return "Ethereum node " + rpc().url() + " (" + token.symbol() + " " + token.contract() + ")";
+        return "Ethereum node " + rpc().url() + " (" + token.methodId() + " " + token.contract() + ")";
     }
 
     @Override

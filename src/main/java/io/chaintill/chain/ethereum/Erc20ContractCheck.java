@@ -12,7 +12,9 @@ import org.web3j.abi.datatypes.Utf8String;
 /**
  * Checks at start that a configured token contract is the ERC-20 the operator meant: it has code, answers
  * {@code decimals()} with the configured decimals (a mismatch would misprice every payment by powers of ten), and
- * ideally names the configured symbol. Ether and the other tokens keep being tracked when one token fails.
+ * ideally names the configured symbol. A built-in preset must name one of its known symbols, so a preset never
+ * tracks another contract (a node on the wrong chain, a squatted address). Ether and the other tokens keep being
+ * tracked when one token fails.
  */
 public final class Erc20ContractCheck {
     private static final Logger LOG = Logger.getLogger(Erc20ContractCheck.class.getName());
@@ -43,9 +45,19 @@ public final class Erc20ContractCheck {
             return Optional.of(token.symbol() + " " + token.contract() + ": decimals mismatch: configured "
                     + token.decimals() + ", contract says " + decimals);
         }
-        symbol(rpc, token).filter(s -> !s.equalsIgnoreCase(token.symbol())).ifPresent(s -> LOG.warning(
+        Optional<String> symbol = symbol(rpc, token);
+        if (token.preset()) {
+            if (symbol.isEmpty() || !token.onChainSymbols().contains(symbol.get())) {
+                return Optional.of(token.contract() + " is the built-in " + token.symbol()
+                        + " contract of chain id " + token.chainId() + ", but the contract there answers symbol() with "
+                        + symbol.map(s -> "'" + s + "'").orElse("nothing readable")
+                        + "; refusing it (is the node on the right chain?)");
+            }
+            return Optional.empty();
+        }
+        symbol.filter(s -> !s.equalsIgnoreCase(token.symbol())).ifPresent(s -> LOG.warning(
                 token.contract() + " calls itself " + s + " but is configured as " + token.symbol()
-                        + " (chaintill.eth.tokens); tracking it as " + token.symbol()));
+                        + "; tracking it as " + token.methodId()));
         return Optional.empty();
     }
 
@@ -55,7 +67,12 @@ public final class Erc20ContractCheck {
         try {
             List<Type> decoded = FunctionReturnDecoder.decode(rpc.call(token.contract(), SYMBOL),
                     (List) List.of(new TypeReference<Utf8String>() { }));
-            return decoded.isEmpty() ? Optional.empty() : Optional.of(decoded.get(0).getValue().toString());
+            if (decoded.isEmpty()) {
+                return Optional.empty();
+            }
+            // the contract's own text goes into logs and health: no control characters, bounded
+            String s = decoded.get(0).getValue().toString().replaceAll("\\p{Cntrl}", "?");
+            return Optional.of(s.length() > 40 ? s.substring(0, 40) + "…" : s);
         } catch (RuntimeException e) { // reverted, bytes32, or undecodable: no hint
             return Optional.empty();
         }

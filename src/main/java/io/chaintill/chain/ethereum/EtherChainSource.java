@@ -16,13 +16,20 @@ import org.web3j.protocol.core.methods.response.EthBlock;
  */
 public class EtherChainSource extends EthereumChainSource {
 
+    private final String method;
+
     public EtherChainSource(EthereumRpc rpc, long chainId) {
-        super(rpc, chainId);
+        this(rpc, chainId, "chaintill.eth.chain-id", "ETH");
+    }
+
+    public EtherChainSource(EthereumRpc rpc, long chainId, String chainIdKey, String method) {
+        super(rpc, chainId, chainIdKey);
+        this.method = method;
     }
 
     @Override
     public String describe() {
-        return "Ethereum node " + rpc().url() + " (ETH)";
+        return "Ethereum node " + rpc().url() + " (" + method + ")";
     }
 
     @Override

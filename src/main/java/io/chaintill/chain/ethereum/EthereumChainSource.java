@@ -21,12 +21,15 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 public abstract class EthereumChainSource implements ChainSource {
     private final EthereumRpc rpc;
     private final long chainId;
+    private final String chainIdKey;
     /** The pending block's payments as last listed, so {@link #mempoolTransaction} answers without another call. */
     private volatile Map<String, ChainTransaction> pending = Map.of();
 
-    protected EthereumChainSource(EthereumRpc rpc, long chainId) {
+    /** {@code chainIdKey} names the setting in the refusal ({@code chaintill.evm.base.chain-id}). */
+    protected EthereumChainSource(EthereumRpc rpc, long chainId, String chainIdKey) {
         this.rpc = rpc;
         this.chainId = chainId;
+        this.chainIdKey = chainIdKey;
     }
 
     protected EthereumRpc rpc() {
@@ -34,8 +37,8 @@ public abstract class EthereumChainSource implements ChainSource {
     }
 
     /**
-     * Ethereum chains are told apart by chain id, not by {@code chaintill.network}: the node must run
-     * {@code chaintill.eth.chain-id} whatever network the Bitcoin side is on.
+     * EVM chains are told apart by chain id, not by {@code chaintill.network}: the node must run the configured
+     * chain id whatever network the Bitcoin side is on.
      */
     @Override
     public boolean runsOn(ChainNetwork network) {
@@ -49,7 +52,7 @@ public abstract class EthereumChainSource implements ChainSource {
             return Optional.empty();
         }
         return Optional.of("the Ethereum node at " + rpc.url() + " runs chain id " + nodeChainId
-                + ", but chaintill.eth.chain-id is " + chainId + "; Ethereum tracking refuses to use it");
+                + ", but " + chainIdKey + " is " + chainId + "; Ethereum tracking refuses to use it");
     }
 
     @Override

@@ -3,18 +3,21 @@ package io.chaintill.chain.ethereum;
 import io.chaintill.domain.payment.CryptoAmount;
 import io.chaintill.domain.payment.PaymentMethodId;
 
-/** ETH-CHAIN: ether to the account's /0/i address, amounts in wei, EIP-681 {@code ?value=} links. */
+/**
+ * A chain's native coin (ETH-CHAIN on Ethereum, ETH-BASE, POL-POLYGON ...): sent to the account's /0/i address,
+ * amounts in wei, EIP-681 {@code ?value=} links naming the chain id.
+ */
 public final class EthereumPaymentHandler extends EthereumAccountHandler {
     public static final PaymentMethodId ID = new PaymentMethodId("ETH", "CHAIN");
     public static final int DECIMALS = 18;
 
-    public EthereumPaymentHandler(long chainId, EthereumAccountKeys keys) {
-        super(chainId, keys);
+    public EthereumPaymentHandler(EvmChain chain, EthereumAccountKeys keys) {
+        super(chain, keys);
     }
 
     @Override
     public PaymentMethodId id() {
-        return ID;
+        return chain().nativeMethod();
     }
 
     @Override

@@ -12,14 +12,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ETH-CHAIN and one handler per configured ERC-20 token, offered only when {@code chaintill.eth.chain-id} is set.
- * The token list is configuration, so these handlers are made here rather than being CDI beans each; chain
- * tracking and tools inject this bean to reach them.
+ * Per configured EVM chain, its native coin and one handler per token. Chains and tokens are configuration, so
+ * these handlers are made here rather than being CDI beans each; chain tracking and tools inject this bean to
+ * reach them.
  */
 @ApplicationScoped
 public class EthereumPaymentHandlers implements PaymentMethodHandlerProvider {
     private EthereumSettings settings;
-    private volatile Built built;
+    private volatile List<Chain> built;
+
+    /** One chain's handlers. */
+    public record Chain(EvmChain chain, EthereumPaymentHandler ether, List<Erc20PaymentHandler> tokens) {
+    }
 
     protected EthereumPaymentHandlers() {
     }
@@ -29,53 +33,43 @@ public class EthereumPaymentHandlers implements PaymentMethodHandlerProvider {
         this.settings = settings;
     }
 
-    /** A typo in {@code chaintill.eth.tokens} stops the deployment instead of failing the first checkout. */
+    /** A typo in a chain's settings stops the deployment instead of failing the first checkout. */
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        built();
+        chains();
     }
 
     @Override
     public List<PaymentMethodHandler> handlers() {
-        Built b = built();
         List<PaymentMethodHandler> all = new ArrayList<>();
-        b.ether().ifPresent(all::add);
-        all.addAll(b.tokens());
+        for (Chain c : chains()) {
+            all.add(c.ether());
+            all.addAll(c.tokens());
+        }
         return List.copyOf(all);
     }
 
-    /** ETH-CHAIN, if Ethereum is configured. */
-    public Optional<EthereumPaymentHandler> ether() {
-        return built().ether();
-    }
-
-    /** One handler per configured token, in configuration order. */
-    public List<Erc20PaymentHandler> tokens() {
-        return built().tokens();
-    }
-
-    public Optional<Erc20PaymentHandler> token(PaymentMethodId id) {
-        return tokens().stream().filter(t -> t.id().equals(id)).findFirst();
-    }
-
-    private Built built() {
-        Built b = built;
+    public List<Chain> chains() {
+        List<Chain> b = built;
         if (b == null) {
-            b = build(settings);
+            EthereumAccountKeys keys = new EthereumAccountKeys();
+            b = settings.chains().stream().map(c -> new Chain(c, new EthereumPaymentHandler(c, keys),
+                    c.tokens().stream().map(t -> new Erc20PaymentHandler(t, c, keys)).toList())).toList();
             built = b;
         }
         return b;
     }
 
-    static Built build(EthereumSettings settings) {
-        if (!settings.enabled()) {
-            return new Built(Optional.empty(), List.of());
-        }
-        EthereumAccountKeys keys = new EthereumAccountKeys();
-        long chainId = settings.chainId().orElseThrow();
-        List<Erc20PaymentHandler> tokens = settings.tokens().stream().map(t -> new Erc20PaymentHandler(t, keys)).toList();
-        return new Built(Optional.of(new EthereumPaymentHandler(chainId, keys)), tokens);
+    /** ETH-CHAIN, if the chain named ethereum is configured. */
+    public Optional<EthereumPaymentHandler> ether() {
+        return chains().stream().filter(c -> c.chain().name().equals(EvmChain.ETHEREUM)).map(Chain::ether).findFirst();
     }
 
-    record Built(Optional<EthereumPaymentHandler> ether, List<Erc20PaymentHandler> tokens) {
+    /** Every token handler of every chain, in configuration order. */
+    public List<Erc20PaymentHandler> tokens() {
+        return chains().stream().flatMap(c -> c.tokens().stream()).toList();
+    }
+
+    public Optional<Erc20PaymentHandler> token(PaymentMethodId id) {
+        return tokens().stream().filter(t -> t.id().equals(id)).findFirst();
     }
 }

@@ -4,45 +4,67 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * The server's Ethereum configuration: the node ({@code chaintill.eth.rpc.url}), the chain id it must run
- * ({@code chaintill.eth.chain-id}) and the accepted ERC-20 tokens ({@code chaintill.eth.tokens}, a comma-separated
- * list of {@code SYMBOL:0xContract:decimals}, e.g. {@code USDT:0xdAC17F958D2ee523a2206206994597C13D831ec7:6}).
- * ETH-CHAIN and the tokens are offered only when a chain id is configured.
+ * The server's EVM chains ({@code chaintill.evm.<chain>.*}, Ethereum also as {@code chaintill.eth.*}; see
+ * {@link EvmChainsConfig}). A chain's methods are offered only when its chain id is configured.
  */
 @ApplicationScoped
 public class EthereumSettings {
-    @Inject
-    @ConfigProperty(name = "chaintill.eth.rpc.url")
-    Optional<String> rpcUrl;
-    @Inject
-    @ConfigProperty(name = "chaintill.eth.chain-id")
-    Optional<Long> chainId;
-    @Inject
-    @ConfigProperty(name = "chaintill.eth.tokens")
-    Optional<String> tokens;
+    private Config config;
+    private volatile List<EvmChain> chains;
 
-    private volatile List<Erc20Token> parsedTokens;
+    protected EthereumSettings() {
+    }
 
-    public Optional<String> rpcUrl() {
-        return rpcUrl.map(String::strip).filter(s -> !s.isEmpty());
+    @Inject
+    public EthereumSettings(Config config) {
+        this.config = config;
+    }
+
+    /** For tests and tools: fixed chains. */
+    public static EthereumSettings of(List<EvmChain> chains) {
+        EthereumSettings s = new EthereumSettings();
+        s.chains = List.copyOf(chains);
+        return s;
+    }
+
+    /** Every configured chain, by name; a malformed setting throws naming its key (the server must not start half-configured). */
+    public List<EvmChain> chains() {
+        List<EvmChain> c = chains;
+        if (c == null) {
+            c = EvmChainsConfig.parse(config.getPropertyNames(), key -> config.getOptionalValue(key, String.class));
+            chains = c;
+        }
+        return c;
+    }
+
+    /** The chain named {@code ethereum} (ETH-CHAIN, SYMBOL-ERC20), if configured. */
+    public Optional<EvmChain> ethereum() {
+        return chains().stream().filter(c -> c.name().equals(EvmChain.ETHEREUM)).findFirst();
     }
 
     public Optional<Long> chainId() {
-        return chainId;
+        return ethereum().map(EvmChain::chainId);
     }
 
     public boolean enabled() {
-        return chainId.isPresent();
+        return !chains().isEmpty();
     }
 
-    /** The configured tokens; refuses a malformed list naming the key (the server must not start half-configured). */
-    public List<Erc20Token> tokens() {
-        if (parsedTokens == null) {
-            parsedTokens = chainId.isEmpty() ? List.of() : Erc20TokenList.parse(tokens.orElse(""), chainId.get());
+    /** Health and cursor keys of every chain's followers: {@code ETH} or {@code ETH-BASE}, and each token's method id. */
+    public java.util.Set<String> followerKeys() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (EvmChain c : chains()) {
+            keys.add(c.name().equals(EvmChain.ETHEREUM) ? c.nativeSymbol() : c.nativeMethod().toString());
+            c.tokens().forEach(t -> keys.add(t.methodId().toString()));
         }
-        return parsedTokens;
+        return keys;
+    }
+
+    /** The Ethereum chain's tokens. */
+    public List<Erc20Token> tokens() {
+        return ethereum().map(EvmChain::tokens).orElse(List.of());
     }
 }

@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * Identifies how an invoice can be paid, in Greenfield 2 form: {@code BTC-CHAIN}, {@code ETH-CHAIN},
- * {@code USDT-ERC20}. Older Greenfield spellings ({@code BTC}, {@code BTC-OnChain}, {@code BTC_CHAIN}) are accepted
- * on input so existing plugins keep working.
+ * {@code USDT-ERC20}, and on other EVM chains {@code USDC-BASE}, {@code ETH-ARBITRUM}. Older Greenfield spellings
+ * ({@code BTC}, {@code BTC-OnChain}, {@code BTC_CHAIN}) are accepted on input so existing plugins keep working.
  */
 public record PaymentMethodId(String currency, String kind) {
-    private static final Pattern SHAPE = Pattern.compile("[A-Z0-9]{2,10}(-[A-Z0-9]{3,10})?");
+    private static final Pattern SHAPE = Pattern.compile("[A-Z0-9]{2,10}(-[A-Z0-9]{3,12})?");
 
     public static final PaymentMethodId BTC_CHAIN = new PaymentMethodId("BTC", "CHAIN");
 

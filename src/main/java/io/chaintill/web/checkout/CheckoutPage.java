@@ -142,9 +142,18 @@ public final class CheckoutPage {
                 .append(escape(m.destination())).append("</code>");
         copyButton(h, "address", t.get("copy.address"));
         h.append("</dd>\n");
+        if (m.network() != null) {
+            h.append("<dt>").append(escape(t.get("network"))).append("</dt>\n<dd id=\"network\">")
+                    .append(escape(m.network())).append("</dd>\n");
+        }
         h.append("<dt>").append(escape(t.get("expires"))).append("</dt>\n<dd><span id=\"countdown\">")
                 .append(countdown(secondsLeft)).append("</span></dd>\n");
         h.append("</dl>\n");
+        if (m.network() != null) {
+            // one address is valid on every EVM chain: the buyer (or their exchange) must send on this one
+            h.append("<p class=\"network-warning\" id=\"network-warning\" role=\"note\">")
+                    .append(escape(t.get("network.warning", m.currency(), m.network()))).append("</p>\n");
+        }
         h.append("<p><a class=\"wallet button\" id=\"wallet\" href=\"").append(escape(m.paymentLink())).append("\">")
                 .append(escape(t.get("wallet"))).append("</a></p>\n");
         h.append("</section>\n");

@@ -16,7 +16,9 @@ import io.chaintill.domain.payment.PaymentMethodId;
 import io.chaintill.domain.payment.SpeedPolicy;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +27,14 @@ class EthereumPaymentHandlersTest {
     private static final PaymentMethodId DAI = PaymentMethodId.parse("DAI-ERC20", "id");
 
     static EthereumSettings settings(Long chainId, String tokens) {
-        EthereumSettings s = new EthereumSettings();
-        s.rpcUrl = Optional.empty();
-        s.chainId = Optional.ofNullable(chainId);
-        s.tokens = Optional.ofNullable(tokens);
-        return s;
+        Map<String, String> config = new HashMap<>();
+        if (chainId != null) {
+            config.put("chaintill.eth.chain-id", chainId.toString());
+        }
+        if (tokens != null) {
+            config.put("chaintill.eth.tokens", tokens);
+        }
+        return EthereumSettings.of(EvmChainsConfig.parse(config.keySet(), k -> Optional.ofNullable(config.get(k))));
     }
 
     private static EthereumPaymentHandlers handlers() {

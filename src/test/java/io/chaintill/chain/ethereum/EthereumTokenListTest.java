@@ -24,7 +24,7 @@ class EthereumTokenListTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "USDT:0xdAC17F958D2ee523a2206206994597C13D831ec7 | expected SYMBOL:0xContract:decimals",
-            "ETH:0xdAC17F958D2ee523a2206206994597C13D831ec7:18 | not ETH or BTC",
+            "ETH:0xdAC17F958D2ee523a2206206994597C13D831ec7:18 | not ETH, POL or BTC",
             "USDT:0xdAC17F958D2ee523a2206206994597C13D831ec7:6,USDT:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48:6 | listed twice",
             "USDT:0xdAC17F:6 | 40 hex digits",
             "USDT:0xdAC17F958D2ee523a2206206994597C13D831ec7:six | whole number",

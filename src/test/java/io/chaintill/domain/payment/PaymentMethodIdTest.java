@@ -25,6 +25,7 @@ class PaymentMethodIdTest {
             "ETH-CHAIN, ETH-CHAIN",
             "USDT-ERC20, USDT-ERC20",
             "usdt_erc20, USDT-ERC20",
+            "usdc-basesepolia, USDC-BASESEPOLIA",
     })
     void acceptsGreenfieldSpellings(String input, String canonical) {
         PaymentMethodId id = PaymentMethodId.parse(input, "paymentMethods[0]");
@@ -42,7 +43,7 @@ class PaymentMethodIdTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "B", "BTC-", "-CHAIN", "BTC CHAIN", "BTC--CHAIN", "BTC-CHAIN-X", "BTC-C",
-            "BTC;DROP TABLE", "<script>", "BTC.CHAIN", "ABCDEFGHIJK", "BTC-ABCDEFGHIJK", "BTC/CHAIN", "€UR"})
+            "BTC;DROP TABLE", "<script>", "BTC.CHAIN", "ABCDEFGHIJK", "BTC-ABCDEFGHIJKLM", "BTC/CHAIN", "€UR"})
     void garbageIsRefusedNamingTheField(String input) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> PaymentMethodId.parse(input, "checkout.paymentMethods[1]"));
