@@ -1,7 +1,7 @@
 package io.chaintill.api;
 
 import io.chaintill.application.ChainStatus;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonObject;
 
 /** A chain's health entry: status (UP/DOWN/DISABLED/STARTING), node tip, scanned height, lag, last error. */

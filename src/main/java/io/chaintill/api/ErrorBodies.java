@@ -1,6 +1,6 @@
 package io.chaintill.api;
 
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;

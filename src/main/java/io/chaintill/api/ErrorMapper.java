@@ -6,9 +6,11 @@ import io.chaintill.application.NotFoundException;
 import io.chaintill.application.UnauthenticatedException;
 import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.invoice.InvoiceStateException;
+import io.chaintill.json.Json;
 import io.chaintill.rates.RatesUnavailableException;
-import jakarta.json.Json;
+import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -61,6 +63,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof RatesUnavailableException) {
             return error(503, "rate-unavailable", e.getMessage());
+        }
+        if (e instanceof ServiceUnavailableException busy) {
+            // a deliberate refusal (the live checkout cap): the client retries later, so keep its Retry-After
+            Response r = error(503, "server-busy", e.getMessage());
+            String retry = busy.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER);
+            return retry == null ? r : Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, retry).build();
         }
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();

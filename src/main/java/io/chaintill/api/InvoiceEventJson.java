@@ -1,8 +1,8 @@
 package io.chaintill.api;
 
 import io.chaintill.domain.invoice.StatusChanges;
+import io.chaintill.json.Json;
 import io.chaintill.persistence.InvoiceEventRecord;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;

@@ -6,7 +6,7 @@ import io.chaintill.domain.invoice.CheckoutOptions;
 import io.chaintill.domain.invoice.Invoice;
 import io.chaintill.domain.invoice.InvoiceStatus;
 import io.chaintill.domain.invoice.ReceiptOptions;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

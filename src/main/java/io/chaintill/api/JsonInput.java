@@ -2,7 +2,7 @@ package io.chaintill.api;
 
 import io.chaintill.chain.SecretText;
 import io.chaintill.domain.InvalidInputException;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;

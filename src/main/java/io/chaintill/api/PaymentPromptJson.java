@@ -5,7 +5,7 @@ import io.chaintill.chain.PaymentMethodHandler;
 import io.chaintill.domain.invoice.PaymentPrompt;
 import io.chaintill.domain.payment.CryptoAmount;
 import io.chaintill.domain.payment.Payment;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;

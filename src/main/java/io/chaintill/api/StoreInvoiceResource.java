@@ -1,9 +1,9 @@
 package io.chaintill.api;
 
 import io.chaintill.application.InvoiceActivity;
+import io.chaintill.json.Json;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -5,7 +5,7 @@ import io.chaintill.domain.payment.CurrencyCatalog;
 import io.chaintill.domain.payment.SpeedPolicy;
 import io.chaintill.domain.store.Store;
 import io.chaintill.domain.store.StoreSettings;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;

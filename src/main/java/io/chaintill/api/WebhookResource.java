@@ -2,8 +2,8 @@ package io.chaintill.api;
 
 import io.chaintill.application.WebhookService;
 import io.chaintill.domain.InvalidInputException;
+import io.chaintill.json.Json;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;

@@ -1,7 +1,7 @@
 package io.chaintill.rates;
 
+import io.chaintill.json.Json;
 import io.chaintill.net.NetworkErrors;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;

@@ -1,6 +1,6 @@
 package io.chaintill.webhook;
 
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -69,6 +69,11 @@ public final class ServerProcess implements AutoCloseable {
         return log;
     }
 
+    /** The server's operating-system process id (the benchmarks read its CPU time, RSS and threads in /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hooks, no clean transaction end; what a power cut or OOM killer does. */
     public void kill() {
         process.destroyForcibly();

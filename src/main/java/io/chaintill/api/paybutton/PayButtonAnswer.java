@@ -2,8 +2,8 @@ package io.chaintill.api.paybutton;
 
 import static io.chaintill.web.Html.escape;
 
+import io.chaintill.json.Json;
 import io.chaintill.web.checkout.CheckoutHeaders;
-import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.chaintill.api.paybutton;
 
 import io.chaintill.application.InvoiceRequest;
 import io.chaintill.domain.InvalidInputException;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.net.URI;

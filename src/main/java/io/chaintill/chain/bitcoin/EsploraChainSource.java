@@ -8,7 +8,7 @@ import io.chaintill.chain.ChainSourceException;
 import io.chaintill.chain.ChainTip;
 import io.chaintill.chain.ChainTransaction;
 import io.chaintill.chain.bitcoin.rpc.RawBlockParser;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;

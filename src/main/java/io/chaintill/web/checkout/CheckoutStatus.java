@@ -1,7 +1,7 @@
 package io.chaintill.web.checkout;
 
 import io.chaintill.application.CheckoutView;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -2,9 +2,9 @@ package io.chaintill.web.checkout;
 
 import io.chaintill.application.CheckoutQuery;
 import io.chaintill.application.CheckoutView;
+import io.chaintill.json.Json;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -58,13 +58,8 @@ public class CheckoutStatusResource {
     public void events(@PathParam("invoiceId") String invoiceId, @QueryParam("lang") String lang,
                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
                        @Context SseEventSink sink, @Context Sse sse) {
-        Optional<CheckoutView> found = query.find(invoiceId);
-        if (found.isEmpty()) {
-            sink.close(); // EventSource gives up on an empty answer; the page then polls and sees the 404
-            return;
-        }
-        String language = CheckoutLanguage.choose(lang, found.get().defaultLanguage(), accept);
-        events.stream(invoiceId, language, sink, sse);
+        events.admit(); // before any database work
+        events.stream(invoiceId, lang, accept, sink, sse);
     }
 
     private static Response noStore(Response.ResponseBuilder b) {

@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.chaintill.support.ApiClient;
 import io.chaintill.support.ApiResponse;
 import io.chaintill.support.BitcoindRegtest;
+import io.chaintill.support.EventStreamReader;
 import io.chaintill.support.Browser;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
@@ -315,6 +316,28 @@ class CheckoutPageIT {
             assertEquals("paidLateSeen", b.find("#checkout").getDomAttribute("data-state"));
             b.screenshot("paid-late");
             assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aStatusChangeReachesAnOpenStreamWithoutWaitingForAPoll() throws InterruptedException {
+        // three rounds: a one-second poll would land within 300 ms of each change about a third of the time
+        for (int round = 0; round < 3; round++) {
+            String id = invoice("{\"amount\":\"5\",\"currency\":\"USD\"}");
+            long opened = System.nanoTime();
+            try (EventStreamReader stream = EventStreamReader.open(server.baseUrl() + "/checkout/" + id + "/events")) {
+                EventStreamReader.Event first = stream.next(Duration.ofSeconds(10));
+                assertTrue(first != null && first.text().contains("\"status\":\"New\""), "first status at once: " + first);
+                long firstMs = (first.arrivedNanos() - opened) / 1_000_000;
+                assertTrue(firstMs < 2000, "the first status took " + firstMs + " ms");
+                long changed = System.nanoTime();
+                api.post("/api/v1/stores/" + storeId + "/invoices/" + id + "/status", "{\"status\":\"Invalid\"}").expect(200);
+                EventStreamReader.Event next = stream.next(Duration.ofSeconds(10));
+                assertTrue(next != null && next.text().contains("\"status\":\"Invalid\""), "pushed: " + next);
+                long ms = (next.arrivedNanos() - changed) / 1_000_000;
+                assertTrue(ms < 300, "round " + round + ": the change reached the stream after " + ms + " ms");
+            }
         }
     }
 

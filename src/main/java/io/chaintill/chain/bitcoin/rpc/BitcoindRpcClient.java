@@ -1,6 +1,6 @@
 package io.chaintill.chain.bitcoin.rpc;
 
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
