@@ -1,5 +1,6 @@
 package io.chaintill.scheduling;
 
+import io.chaintill.application.ChainIntegrity;
 import io.chaintill.application.ChainLedgerService;
 import io.chaintill.application.ChainStatus;
 import io.chaintill.application.PaymentTracker;
@@ -10,6 +11,7 @@ import io.chaintill.chain.ethereum.Erc20Token;
 import io.chaintill.chain.ethereum.EtherChainSource;
 import io.chaintill.chain.ethereum.EthereumRpc;
 import io.chaintill.chain.ethereum.EthereumSettings;
+import io.chaintill.chain.ethereum.EvmWitnesses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,6 +45,10 @@ public class EthereumFollowJob implements PeriodicJob {
     ChainStatus status;
     @Inject
     Clock clock;
+    @Inject
+    ChainIntegrity integrity;
+    @Inject
+    Config config;
     @Inject
     @ConfigProperty(name = "chaintill.jobs.chain-interval-ms", defaultValue = "2000")
     long intervalMs;
@@ -72,6 +79,8 @@ public class EthereumFollowJob implements PeriodicJob {
         for (Erc20Token token : tokens) {
             add(new Erc20Tracking(rpc, token, ledgerService, firstScanDepth), new Erc20ChainSource(rpc, token));
         }
+        EvmWitnesses.observer(config, EtherTracking.KEY, "chaintill.eth", settings.rpcUrl().get(), chainId)
+                .ifPresent(o -> integrity.watch(o, m -> m.equals(EtherTracking.METHOD) || "ERC20".equals(m.kind())));
         LOG.info("Ethereum tracking uses " + rpc.url() + " (chain id " + chainId + ") for ETH"
                 + tokens.stream().map(t -> ", " + t.symbol() + " " + t.contract()).reduce("", String::concat)
                 + ", polling every " + intervalMs + " ms");
@@ -101,5 +110,6 @@ public class EthereumFollowJob implements PeriodicJob {
                 t.loop().pass(t.source());
             }
         }
+        integrity.check(EtherTracking.KEY);
     }
 }
