@@ -1,14 +1,26 @@
 /**
  * The chain integrity banner above every dashboard page: while any chain alert is raised (GET /api/v1/chains/alerts,
- * server admins only; others simply see no banner) it names each one and links to the Chains view, where the
- * alerts are listed. Checked on every navigation and every 30 s.
+ * server admins only: others are not asked, so their console shows no refused request) it names each one and links
+ * to the Chains view, where the alerts are listed. Checked on every navigation and every 30 s.
  */
 import { el, clear } from './dom.js';
 import { api } from './api.js';
 
 const REFRESH_MS = 30000;
+let admin = null;
 
-export function startIntegrityBanner(anchor) {
+/** Whether the logged-in user is a server admin (asked once per page load). */
+export function isServerAdmin() {
+    if (admin === null) {
+        admin = api('GET', '/api/v1/users/me').then((me) => (me.roles || []).includes('ServerAdmin'), () => false);
+    }
+    return admin;
+}
+
+export async function startIntegrityBanner(anchor) {
+    if (!(await isServerAdmin())) {
+        return;
+    }
     const banner = el('div', { id: 'integrity-banner', 'aria-live': 'polite' });
     anchor.before(banner);
     const refresh = async () => {

@@ -6,6 +6,7 @@
  */
 import { el, clear, time } from '../dom.js';
 import { every } from './ops.js';
+import { isServerAdmin } from '../integrity-banner.js';
 
 const REFRESH_MS = 10000;
 /** More blocks behind than this is worth an alert: payments are being seen late. */
@@ -82,6 +83,9 @@ function show(box, report) {
 
 /** Chain integrity alerts (server admins only; null for others, who see no list). */
 async function alerts(ctx) {
+    if (!(await isServerAdmin())) {
+        return null;
+    }
     try {
         return await ctx.api('GET', '/api/v1/chains/alerts?take=20');
     } catch (e) {
