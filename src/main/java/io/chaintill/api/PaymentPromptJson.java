@@ -52,7 +52,7 @@ final class PaymentPromptJson {
 
     /**
      * Greenfield's payment shape; receivedDate in unix seconds, fee unknown to a watch-only server (0). ChainTill adds
-     * txid, blockHeight and confirmations so a merchant can follow a payment without parsing the id.
+     * txid, blockHeight, confirmations and heldReason (why chain integrity holds its settlement, else null) so a merchant can follow a payment without parsing the id.
      */
     private static JsonArrayBuilder payments(List<Payment> payments, Integer scannedHeight) {
         JsonArrayBuilder out = Json.createArrayBuilder();
@@ -65,6 +65,11 @@ final class PaymentPromptJson {
                 b.add("blockHeight", p.blockHeight());
             } else {
                 b.addNull("blockHeight");
+            }
+            if (p.held()) {
+                b.add("heldReason", p.heldReason());
+            } else {
+                b.addNull("heldReason");
             }
             out.add(b
                     .add("id", p.publicId())

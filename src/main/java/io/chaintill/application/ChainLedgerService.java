@@ -5,6 +5,7 @@ import io.chaintill.chain.ChainCursor;
 import io.chaintill.chain.ReceivedOutput;
 import io.chaintill.domain.payment.CryptoAmount;
 import io.chaintill.domain.payment.Payment;
+import io.chaintill.domain.payment.PaymentMethodId;
 import io.chaintill.persistence.ChainCursors;
 import io.chaintill.persistence.PaymentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,6 +142,19 @@ public class ChainLedgerService {
             sums.merge(p.promptId(), p.value().units(), BigInteger::add);
         }
         return sums;
+    }
+
+    @Transactional
+    public List<String> methodsWithHeldPayments() {
+        return payments.methodsWithHeldPayments();
+    }
+
+    /** Judges the method's held payments again (a chain alert cleared, or a witness caught up), at the cursor. */
+    @Transactional
+    public void recheckHeld(PaymentMethodId method) {
+        TrackedChain chain = new TrackedChain(ChainHeights.chainOf(method), method, 0);
+        cursors.lock(chain.chainId());
+        refresh(chain, new TreeSet<>(payments.invoicesWithHeldPayments(method)), tipHeight(chain), clock.instant());
     }
 
     private Payment upsert(TrackedChain chain, ReceivedOutput r, Instant now) {

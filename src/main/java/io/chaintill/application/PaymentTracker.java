@@ -8,6 +8,7 @@ import io.chaintill.domain.invoice.PaymentPrompt;
 import io.chaintill.domain.invoice.PaymentTotals;
 import io.chaintill.domain.payment.Payment;
 import io.chaintill.domain.payment.PaymentMethodId;
+import io.chaintill.domain.payment.PaymentStatus;
 import io.chaintill.domain.payment.PaymentTotalsCalculator;
 import io.chaintill.domain.payment.PaymentTotalsCalculator.ConfirmationRule;
 import io.chaintill.persistence.InvoiceRepository;
@@ -20,7 +21,7 @@ import java.util.List;
 
 /**
  * Brings one invoice in line with its payments, inside the caller's transaction: announces new and newly final
- * payments, recomputes the totals and lets the invoice move. Payment rows, invoice state and events commit together.
+ * payments, holds those whose chain is in doubt, recomputes the totals and lets the invoice move. Payment rows, invoice state and events commit together.
  */
 @ApplicationScoped
 public class PaymentTracker {
@@ -30,6 +31,8 @@ public class PaymentTracker {
     PaymentRepository payments;
     @Inject
     PaymentMethodHandlers handlers;
+    @Inject
+    ChainIntegrity integrity;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(String invoiceId, PaymentMethodId method, int tipHeight, Instant now) {
@@ -49,6 +52,7 @@ public class PaymentTracker {
             if (p.valid() && p.announceReceived()) {
                 invoice.recordPaymentReceived(details(p), now);
             }
+            judgeHold(p, method, tipHeight, rule);
             if (PaymentTotalsCalculator.isFinal(p, tipHeight, rule) && p.settle()) {
                 invoice.recordPaymentSettled(details(p), now);
             }
@@ -56,6 +60,19 @@ public class PaymentTracker {
         PaymentTotals totals = PaymentTotalsCalculator.totals(prompt.due(), prompt.decimals(), ofMethod, tipHeight, rule);
         invoice.onPayments(totals, now);
         invoices.save(invoice);
+    }
+
+    /**
+     * A payment about to settle is held while its chain's integrity is in doubt (docs/chain-integrity.md); an
+     * already settled one is never taken back by a hold, only by the chain (a reorg).
+     */
+    private void judgeHold(Payment p, PaymentMethodId method, int tipHeight, ConfirmationRule rule) {
+        if (p.status() == PaymentStatus.Settled || !PaymentTotalsCalculator.hasConfirmations(p, tipHeight, rule)) {
+            p.release();
+            return;
+        }
+        integrity.holdReason(method, p.txid(), p.blockHash(), p.blockHeight(), rule.required(p.replaceable()))
+                .ifPresentOrElse(p::hold, p::release);
     }
 
     @Transactional

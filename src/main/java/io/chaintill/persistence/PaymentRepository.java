@@ -84,6 +84,19 @@ public class PaymentRepository {
                 .setParameter("m", method.toString()).setParameter("processing", PaymentStatus.Processing).getResultList();
     }
 
+    /** Invoices with a payment of the method held by a chain integrity check. */
+    public List<String> invoicesWithHeldPayments(PaymentMethodId method) {
+        return em.createQuery("select distinct p.invoiceId from Payment p where p.paymentMethodId = :m"
+                        + " and p.heldReason is not null", String.class)
+                .setParameter("m", method.toString()).getResultList();
+    }
+
+    /** The methods that have held payments, so a pass rechecks only those. */
+    public List<String> methodsWithHeldPayments() {
+        return em.createQuery("select distinct p.paymentMethodId from Payment p where p.heldReason is not null",
+                String.class).getResultList();
+    }
+
     /** Prompts of a method created since {@code since} whose invoice is still monitored at {@code now}. */
     public List<PaymentPrompt> watchedPrompts(PaymentMethodId method, Instant since, Instant now) {
         return em.createQuery("select p from PaymentPrompt p where p.paymentMethodId = :m and p.createdAt >= :since"

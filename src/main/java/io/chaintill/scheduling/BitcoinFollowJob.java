@@ -1,5 +1,6 @@
 package io.chaintill.scheduling;
 
+import io.chaintill.application.ChainIntegrity;
 import io.chaintill.application.ChainLedgerService;
 import io.chaintill.application.ChainStatus;
 import io.chaintill.application.PaymentTracker;
@@ -10,9 +11,11 @@ import io.chaintill.chain.ChainFollower;
 import io.chaintill.chain.ChainNetwork;
 import io.chaintill.chain.ChainSource;
 import io.chaintill.chain.ChainWakeup;
+import io.chaintill.chain.FollowReport;
 import io.chaintill.chain.WatchedDestinations;
 import io.chaintill.chain.bitcoin.BitcoinScripts;
 import io.chaintill.chain.bitcoin.BitcoinSources;
+import io.chaintill.chain.bitcoin.BitcoinWitnesses;
 import io.chaintill.chain.bitcoin.ZmqChainListener;
 import io.chaintill.domain.payment.PaymentMethodId;
 import jakarta.annotation.PostConstruct;
@@ -41,6 +44,10 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
 
     @Inject
     BitcoinSources sources;
+    @Inject
+    BitcoinWitnesses witnesses;
+    @Inject
+    ChainIntegrity integrity;
     @Inject
     ChainLedgerService ledgerService;
     @Inject
@@ -82,6 +89,7 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
             loop.reportDisabled();
         } else {
             loop.reportStarting();
+            witnesses.observer(CHAIN, network).ifPresent(o -> integrity.watch(o, PaymentMethodId.BTC_CHAIN::equals));
         }
     }
 
@@ -139,6 +147,11 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
     public Optional<String> refusal(ChainSource source) {
         return source.runsOn(network) ? Optional.empty() : Optional.of(source.describe() + " is not on " + network.id()
                 + " (chaintill.network); Bitcoin tracking refuses to use it");
+    }
+
+    @Override
+    public void afterPass(ChainSource source, FollowReport report) {
+        integrity.check(CHAIN);
     }
 
     @Override

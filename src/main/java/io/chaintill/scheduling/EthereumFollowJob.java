@@ -1,6 +1,7 @@
 package io.chaintill.scheduling;
 
 import io.chaintill.application.ChainHeights;
+import io.chaintill.application.ChainIntegrity;
 import io.chaintill.application.ChainLedgerService;
 import io.chaintill.application.ChainStatus;
 import io.chaintill.application.PaymentTracker;
@@ -12,6 +13,7 @@ import io.chaintill.chain.ethereum.EtherChainSource;
 import io.chaintill.chain.ethereum.EthereumRpc;
 import io.chaintill.chain.ethereum.EthereumSettings;
 import io.chaintill.chain.ethereum.EvmChain;
+import io.chaintill.chain.ethereum.EvmWitnesses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -46,6 +49,10 @@ public class EthereumFollowJob implements PeriodicJob {
     @Inject
     Clock clock;
     @Inject
+    ChainIntegrity integrity;
+    @Inject
+    Config config;
+    @Inject
     @ConfigProperty(name = "chaintill.jobs.chain-interval-ms", defaultValue = "2000")
     long intervalMs;
 
@@ -53,6 +60,7 @@ public class EthereumFollowJob implements PeriodicJob {
     }
 
     private final List<Tracked> tracked = new ArrayList<>();
+    private final List<String> integrityKeys = new ArrayList<>();
     private long shortestIntervalMs;
 
     @PostConstruct
@@ -85,10 +93,25 @@ public class EthereumFollowJob implements PeriodicJob {
             add(new Erc20Tracking(rpc, token, ledgerService, chain.firstScanDepth()),
                     new Erc20ChainSource(rpc, token, chain.chainIdKey()), every);
         }
+        watchIntegrity(chain, nativeKey);
         LOG.info("EVM chain " + chain.name() + " (" + chain.displayName() + ", chain id " + chain.chainId() + ") uses "
                 + rpc.url() + " for " + chain.nativeMethod()
                 + chain.tokens().stream().map(t -> ", " + t.methodId() + " " + t.contract()).reduce("", String::concat)
                 + ", confirmations " + chain.confirmations() + ", polling every " + every + " ms");
+    }
+
+    /**
+     * Witnesses and checks of one chain: {@code chaintill.evm.<chain>.witnesses}, for Ethereum also the older
+     * {@code chaintill.eth.witnesses}; they cover that chain's native coin and tokens only.
+     */
+    private void watchIntegrity(EvmChain chain, String nativeKey) {
+        String prefix = EvmChain.ETHEREUM.equals(chain.name())
+                && config.getOptionalValue("chaintill.evm.ethereum.witnesses", String.class).isEmpty()
+                ? "chaintill.eth" : "chaintill.evm." + chain.name();
+        EvmWitnesses.observer(config, nativeKey, prefix, chain.rpcUrl().get(), chain.chainId())
+                .ifPresent(o -> integrity.watch(o, m -> m.equals(chain.nativeMethod())
+                        || chain.tokens().stream().anyMatch(t -> t.methodId().equals(m))));
+        integrityKeys.add(nativeKey);
     }
 
     private void disabled(String key) {
@@ -119,5 +142,6 @@ public class EthereumFollowJob implements PeriodicJob {
                 t.loop().pass(t.source());
             }
         }
+        integrityKeys.forEach(integrity::check);
     }
 }

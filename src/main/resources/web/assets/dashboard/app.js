@@ -35,6 +35,7 @@
 import { el, clear } from './dom.js';
 import { api, ApiError } from './api.js';
 import viewModules from './views/index.js';
+import { startIntegrityBanner } from './integrity-banner.js';
 
 export { api, ApiError };
 
@@ -240,3 +241,4 @@ window.addEventListener('hashchange', render);
 
 await ctx.refreshStores();
 await render();
+startIntegrityBanner(flashBox);

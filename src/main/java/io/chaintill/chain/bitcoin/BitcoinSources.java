@@ -1,11 +1,15 @@
 package io.chaintill.chain.bitcoin;
 
+import io.chaintill.chain.ChainNetwork;
 import io.chaintill.chain.ChainSource;
 import io.chaintill.chain.bitcoin.rpc.BitcoindRpcClient;
+import io.chaintill.chain.integrity.ChainWitness;
+import io.chaintill.chain.integrity.WitnessSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,6 +38,22 @@ public class BitcoinSources {
             source = create().orElse(null);
         }
         return Optional.ofNullable(source);
+    }
+
+    /**
+     * The same node or Esplora, through its own read-only client, as the primary witness of the integrity checks;
+     * credentials in the RPC URL's user info win over {@code chaintill.btc.rpc.user/password} and are never printed.
+     */
+    public Optional<ChainWitness> primaryWitness(ChainNetwork network) {
+        Optional<String> rpc = rpcUrl.map(String::strip).filter(s -> !s.isEmpty());
+        if (rpc.isPresent()) {
+            WitnessSpec spec = WitnessSpec.parseList("bitcoind:" + rpc.get(), "chaintill.btc.rpc.url", Set.of("bitcoind")).get(0);
+            boolean inUrl = !spec.user().isEmpty();
+            return Optional.of(new BitcoindWitness(new BitcoindRpcClient(spec.url(), inUrl ? spec.user() : rpcUser.orElse(""),
+                    inUrl ? spec.password() : rpcPassword.orElse("")), network));
+        }
+        return esploraUrl.map(String::strip).filter(s -> !s.isEmpty())
+                .map(url -> new EsploraWitness(URI.create(url), network));
     }
 
     private Optional<ChainSource> create() {

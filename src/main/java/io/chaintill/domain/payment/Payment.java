@@ -45,6 +45,9 @@ public class Payment {
     private boolean receivedAnnounced;
     @Column(name = "settled_announced")
     private boolean settledAnnounced;
+    /** Why it is not settled although it has its confirmations (chain integrity); null when not held. */
+    @Column(name = "held_reason")
+    private String heldReason;
     @Version
     private long version;
 
@@ -91,6 +94,7 @@ public class Payment {
     public void unconfirm() {
         blockHeight = null;
         blockHash = null;
+        heldReason = null;
         if (status == PaymentStatus.Settled) {
             status = PaymentStatus.Processing;
         }
@@ -100,6 +104,7 @@ public class Payment {
     public void invalidate() {
         blockHeight = null;
         blockHash = null;
+        heldReason = null;
         status = PaymentStatus.Invalid;
     }
 
@@ -113,6 +118,15 @@ public class Payment {
         boolean first = !settledAnnounced;
         settledAnnounced = true;
         return first;
+    }
+
+    /** Not to be settled yet, for {@code reason} (bounded to its column). */
+    public void hold(String reason) {
+        heldReason = reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    }
+
+    public void release() {
+        heldReason = null;
     }
 
     /** Returns true the first time, when InvoiceReceivedPayment is due. */
@@ -135,6 +149,9 @@ public class Payment {
     public CryptoAmount value() { return CryptoAmount.ofUnits(valueUnits, decimals); }
     public boolean replaceable() { return replaceable; }
     public Integer blockHeight() { return blockHeight; }
+    public String blockHash() { return blockHash; }
+    public boolean held() { return heldReason != null; }
+    public String heldReason() { return heldReason; }
     public PaymentStatus status() { return status; }
     public Instant receivedAt() { return receivedAt; }
 }

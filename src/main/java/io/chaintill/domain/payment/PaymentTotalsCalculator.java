@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Sums an invoice's payments for one payment method: received counts every valid payment, confirmed only those
- * with at least the confirmations the speed policy asks for (which may depend on the payment signalling RBF).
+ * with at least the confirmations the speed policy asks for (which may depend on the payment signalling RBF) and not
+ * held by a chain integrity check.
  */
 public final class PaymentTotalsCalculator {
     private PaymentTotalsCalculator() {
@@ -33,7 +34,12 @@ public final class PaymentTotalsCalculator {
         return new PaymentTotals(due, received, confirmed);
     }
 
+    /** Has its confirmations and is not held by a chain integrity check. */
     public static boolean isFinal(Payment p, int tipHeight, ConfirmationRule rule) {
+        return hasConfirmations(p, tipHeight, rule) && !p.held();
+    }
+
+    public static boolean hasConfirmations(Payment p, int tipHeight, ConfirmationRule rule) {
         return p.valid() && p.confirmations(tipHeight) >= rule.required(p.replaceable());
     }
 }

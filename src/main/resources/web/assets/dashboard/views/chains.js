@@ -1,10 +1,12 @@
 /**
  * Chains the server follows (#/chains): for each, the node's tip, how far ChainTill has scanned, the lag, when
  * it was last checked, the source's health and its last error, with an alert when a chain is down or behind.
- * Read from the public health report; refreshed every 10 s.
+ * Read from the public health report; refreshed every 10 s. Below it, for server admins, the chain integrity alerts
+ * (docs/chain-integrity.md), raised and cleared.
  */
 import { el, clear, time } from '../dom.js';
 import { every } from './ops.js';
+import { isServerAdmin } from '../integrity-banner.js';
 
 const REFRESH_MS = 10000;
 /** More blocks behind than this is worth an alert: payments are being seen late. */
@@ -19,7 +21,12 @@ export default {
         main.appendChild(el('p', {}, 'What each chain follower last reported. Updated every 10 seconds.'));
         const box = el('div', { id: 'chains', 'aria-live': 'polite' });
         main.appendChild(box);
-        const refresh = async () => show(box, await health(ctx));
+        const alertBox = el('div', { id: 'chain-integrity-alerts' });
+        main.appendChild(alertBox);
+        const refresh = async () => {
+            show(box, await health(ctx));
+            showAlerts(alertBox, await alerts(ctx));
+        };
         await refresh();
         return every(REFRESH_MS, refresh);
     },
@@ -72,6 +79,42 @@ function show(box, report) {
             el('td', {}, number(c.watchedDestinations)),
             el('td', {}, time(c.checkedAt)),
             el('td', {}, c.error || '—')))))));
+}
+
+/** Chain integrity alerts (server admins only; null for others, who see no list). */
+async function alerts(ctx) {
+    if (!(await isServerAdmin())) {
+        return null;
+    }
+    try {
+        return await ctx.api('GET', '/api/v1/chains/alerts?take=20');
+    } catch (e) {
+        return null;
+    }
+}
+
+function showAlerts(box, list) {
+    clear(box);
+    if (list === null) {
+        return;
+    }
+    box.appendChild(el('h2', {}, 'Integrity alerts'));
+    if (!list.length) {
+        box.appendChild(el('p', { class: 'muted' }, 'No alert so far: primary and witnesses agree.'));
+        return;
+    }
+    box.appendChild(el('div', { class: 'table-wrap' }, el('table', { id: 'chain-alert-list' },
+        el('thead', {}, el('tr', {}, ['Chain', 'Kind', 'Status', 'Sources', 'Height', 'First seen', 'Cleared', 'Reason']
+            .map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, list.map((a) => el('tr', { 'data-kind': a.kind, 'data-status': a.status },
+            el('th', { scope: 'row' }, a.chain),
+            el('td', {}, a.kind),
+            el('td', {}, el('span', { class: 'badge ' + (a.status === 'raised' ? 'error' : 'ok') }, a.status)),
+            el('td', {}, a.sources.join(', ')),
+            el('td', {}, number(a.height)),
+            el('td', {}, time(a.firstSeen)),
+            el('td', {}, a.cleared ? time(a.cleared) : '—'),
+            el('td', {}, a.reason)))))));
 }
 
 function number(n) {

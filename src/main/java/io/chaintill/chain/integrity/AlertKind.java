@@ -1,0 +1,24 @@
+package io.chaintill.chain.integrity;
+
+/** The named integrity conditions (docs/chain-integrity.md says what each means and what an operator does). */
+public enum AlertKind {
+    /** The primary and a witness have different blocks at a height deeper than a normal reorg. */
+    DIVERGENCE,
+    /** A source is behind the best tip seen by more than the allowed number of blocks. */
+    LAG,
+    /** No new block for much longer than the chain's block interval allows. */
+    STALL,
+    /** The primary served a header that does not link or does not meet its proof-of-work target. */
+    INVALID_HEADER,
+    /** The primary node has fewer connections than the configured minimum. */
+    FEW_PEERS,
+    /** A source does not answer. */
+    SOURCE_DOWN,
+    /** A source is on another network or chain than the server. */
+    WRONG_NETWORK;
+
+    /** The API's spelling: "divergence", "invalid-header" ... */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,270 @@
+package io.chaintill.chain.bitcoin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chaintill.support.ApiClient;
+import io.chaintill.support.BitcoindRegtest;
+import io.chaintill.support.ServerProcess;
+import io.chaintill.support.TestEnvironment;
+import io.chaintill.support.WebhookReceiver;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Chain integrity end to end with two real regtest nodes of this class's own, connected over P2P: the server follows
+ * the primary and has the other as its witness. A private fork that only the primary sees pays an invoice: it is
+ * held (not Settled, no InvoiceSettled) with a divergence alert while the witness disagrees; when the honest chain
+ * wins and confirms the payment, exactly one InvoiceSettled arrives and the alert clears. A witness cut off lags;
+ * a chain without blocks for longer than the (short, configured) bound stalls.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChainIntegrityIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String MINER = BitcoindRegtest.MINER_WALLET;
+    private static final int STALL_SECONDS = 30;
+
+    private static BitcoindRegtest primary;
+    private static BitcoindRegtest witness;
+    private static ServerProcess server;
+    private static ApiClient api;
+    private static String storeId;
+    private static WebhookReceiver shop;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "integrity-nodes-");
+        primary = BitcoindRegtest.start(dir.resolve("primary"), BitcoindRegtest.freePort(), BitcoindRegtest.freePort());
+        witness = BitcoindRegtest.start(dir.resolve("witness"), BitcoindRegtest.freePort(), BitcoindRegtest.freePort());
+        primary.mine(20);
+        connect();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "CHAINTILL_BTC_RPC_URL", primary.rpcUrl(),
+                "CHAINTILL_BTC_RPC_USER", primary.rpcUser(),
+                "CHAINTILL_BTC_RPC_PASSWORD", primary.rpcPassword(),
+                "CHAINTILL_BTC_ZMQ_URL", " ",
+                "CHAINTILL_BTC_WITNESSES", "bitcoind:" + witness.rpcUrl().replace("http://",
+                        "http://" + witness.rpcUser() + ":" + witness.rpcPassword() + "@"),
+                "CHAINTILL_BTC_INTEGRITY_STALL_SECONDS", String.valueOf(STALL_SECONDS),
+                "CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "1000"));
+        if ("h2".equals(TestEnvironment.db())) {
+            env.put("CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-integrity-").toString());
+        }
+        server = ServerProcess.start(env);
+        api = server.api().admin().newKey("unrestricted");
+        storeId = api.post("/api/v1/stores", "{\"name\":\"Integrity\",\"defaultCurrency\":\"USD\"}").expect(200)
+                .object().getString("id");
+        String vpub = TestWallets.pub(TestWallets.account(84, 12), TestWallets.VPUB);
+        api.put("/api/v1/stores/" + storeId + "/payment-methods/BTC-CHAIN", "{\"enabled\":true,\"config\":\"" + vpub + "\"}")
+                .expect(200);
+        shop = WebhookReceiver.start();
+        api.addWebhook(storeId, shop.url("/shop"));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {server, shop, primary, witness}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // best effort: the next resource must still be closed
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void alertsAreForServerAdminsOnlyAndRefuseABadFilter() {
+        ApiClient viewer = server.api().admin().newKey("btcpay.store.canviewinvoices");
+        assertEquals(403, viewer.get("/api/v1/chains/alerts").status());
+        var bad = api.get("/api/v1/chains/alerts?status=open");
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("status"), bad.body());
+        assertEquals(422, api.get("/api/v1/chains/alerts?take=1000").status());
+        api.get("/api/v1/chains/alerts").expect(200).array();
+    }
+
+    @Test
+    @Order(2)
+    void aPrivateForkOnThePrimaryHoldsSettlementUntilTheHonestChainConfirmsIt() {
+        long since = Instant.now().getEpochSecond() - 1;
+        primary.mine(1); // fresh tips: nothing stalled
+        awaitSynced();
+        JsonObject invoice = api.createInvoice(storeId, "{\"amount\":\"0.001\",\"currency\":\"BTC\","
+                + "\"checkout\":{\"speedPolicy\":\"MediumSpeed\",\"expirationMinutes\":60}}");
+        String id = invoice.getString("id");
+        String address = prompt(id).getString("destination");
+
+        primary.rpc("setnetworkactive", false); // the "controlled node": only it sees what follows
+        awaitTrue(() -> primary.rpc("getconnectioncount").toString().equals("0"), "primary cut off");
+        String txid = primary.send(MINER, address, new BigDecimal("0.001"));
+        List<String> fork = primary.mine(3);
+        witness.mine(4);
+
+        JsonObject divergence = awaitAlert("divergence", "raised", since);
+        assertTrue(divergence.getJsonArray("sources").getString(0).startsWith("primary bitcoind http://127.0.0.1:"));
+        assertTrue(divergence.getJsonArray("sources").getString(1).startsWith("witness bitcoind http://127.0.0.1:"));
+        assertFalse(divergence.toString().contains(witness.rpcPassword()), "no credentials in the API");
+        awaitTrue(() -> !prompt(id).getJsonArray("payments").isEmpty()
+                && !prompt(id).getJsonArray("payments").getJsonObject(0).isNull("heldReason"), "payment held");
+        JsonObject held = prompt(id).getJsonArray("payments").getJsonObject(0);
+        assertEquals(txid, held.getString("txid"));
+        assertTrue(held.getInt("confirmations") >= 1, held.toString());
+        sleep(5000); // several passes with the confirmations the policy asks for
+        assertEquals("Processing", invoice(id).getString("status"));
+        assertEquals(0, settledWebhooks(id));
+
+        primary.rpc("setnetworkactive", true);
+        primary.rpc("addnode", "127.0.0.1:" + witness.p2pPort(), "onetry");
+        awaitTrue(() -> primary.bestBlockHash().equals(witness.bestBlockHash()), "primary reorged to the honest chain");
+        assertNotEquals(fork.get(2), primary.bestBlockHash());
+        awaitTrue(() -> primary.rpc("getrawmempool").toString().contains(txid), "payment back in the mempool");
+        primary.mine(1);
+        awaitSynced();
+
+        awaitStatus(id, "Settled");
+        JsonObject settled = prompt(id).getJsonArray("payments").getJsonObject(0);
+        assertEquals(JsonValue.NULL, settled.get("heldReason"));
+        awaitAlert("divergence", "cleared", since);
+        shop.await(r -> isSettled(r, id), 1, WAIT);
+        sleep(4000); // a second one would be on its way by now
+        assertEquals(1, settledWebhooks(id));
+        assertFalse(serverLog().contains(witness.rpcPassword()), "no credentials in the log");
+    }
+
+    @Test
+    @Order(3)
+    void aWitnessCutOffLagsAndClearsWhenItCatchesUp() {
+        long since = Instant.now().getEpochSecond() - 1;
+        witness.rpc("setnetworkactive", false);
+        primary.mine(3);
+        JsonObject lag = awaitAlert("lag", "raised", since);
+        assertTrue(lag.getJsonArray("sources").getString(0).startsWith("witness "), lag.toString());
+        witness.rpc("setnetworkactive", true);
+        connect();
+        awaitAlert("lag", "cleared", since);
+    }
+
+    @Test
+    @Order(4)
+    void noBlockForLongerThanTheBoundIsAStall() {
+        primary.mine(1);
+        awaitSynced();
+        long since = Instant.now().getEpochSecond() + STALL_SECONDS - 5; // raised by this quiet spell, not an earlier one
+        JsonObject stall = awaitAlert("stall", "raised", since, Duration.ofSeconds(STALL_SECONDS + 40));
+        assertTrue(stall.getString("reason").contains("no new block"), stall.toString());
+        primary.mine(1);
+        awaitAlert("stall", "cleared", since);
+    }
+
+    // --- helpers
+
+    private static void connect() {
+        primary.rpc("addnode", "127.0.0.1:" + witness.p2pPort(), "onetry");
+        awaitSynced();
+    }
+
+    private static void awaitSynced() {
+        awaitTrue(() -> primary.bestBlockHash().equals(witness.bestBlockHash()), "nodes in sync");
+    }
+
+    private static JsonObject awaitAlert(String kind, String status, long since) {
+        return awaitAlert(kind, status, since, WAIT);
+    }
+
+    /** The newest alert of the kind first seen at or after {@code since} (unix seconds), once it has the status. */
+    private static JsonObject awaitAlert(String kind, String status, long since, Duration wait) {
+        JsonObject[] found = new JsonObject[1];
+        awaitTrue(() -> {
+            for (JsonValue v : api.get("/api/v1/chains/alerts").expect(200).array()) {
+                JsonObject a = v.asJsonObject();
+                if (a.getString("kind").equals(kind) && a.getString("chain").equals("BTC")
+                        && a.getJsonNumber("firstSeen").longValue() >= since) {
+                    found[0] = a;
+                    return a.getString("status").equals(status);
+                }
+            }
+            return false;
+        }, kind + " alert " + status, wait);
+        return found[0];
+    }
+
+    private static long settledWebhooks(String invoiceId) {
+        return shop.requests("/shop").stream().filter(r -> isSettled(r, invoiceId)).count();
+    }
+
+    private static boolean isSettled(WebhookReceiver.Request r, String invoiceId) {
+        if (!r.path().equals("/shop")) {
+            return false;
+        }
+        JsonObject body = Json.createReader(new StringReader(r.bodyText())).readObject();
+        return "InvoiceSettled".equals(body.getString("type", "")) && invoiceId.equals(body.getString("invoiceId", ""));
+    }
+
+    private static JsonObject invoice(String id) {
+        return api.get("/api/v1/stores/" + storeId + "/invoices/" + id).expect(200).object();
+    }
+
+    private static JsonObject prompt(String id) {
+        return api.get("/api/v1/stores/" + storeId + "/invoices/" + id + "/payment-methods").expect(200)
+                .array().getJsonObject(0);
+    }
+
+    private static void awaitStatus(String id, String status) {
+        awaitTrue(() -> status.equals(invoice(id).getString("status")), "invoice " + id + " " + status);
+    }
+
+    private static String serverLog() {
+        try {
+            return Files.readString(server.log());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        awaitTrue(condition, what, WAIT);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new AssertionError(what + " not reached within " + wait);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
