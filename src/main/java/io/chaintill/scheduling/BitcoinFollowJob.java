@@ -14,6 +14,7 @@ import io.chaintill.chain.WatchedDestinations;
 import io.chaintill.chain.bitcoin.BitcoinScripts;
 import io.chaintill.chain.bitcoin.BitcoinSources;
 import io.chaintill.chain.bitcoin.ZmqChainListener;
+import io.chaintill.cluster.ChainLeadership;
 import io.chaintill.domain.payment.PaymentMethodId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -51,6 +52,8 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
     ChainStatus status;
     @Inject
     Clock clock;
+    @Inject
+    ChainLeadership leadership;
     @Inject
     @ConfigProperty(name = "chaintill.network")
     String networkName;
@@ -110,7 +113,7 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
     public void run() {
         Optional<ChainSource> source = sources.source();
         Instant now = clock.instant();
-        if (source.isEmpty() || !loop.due(now)) {
+        if (source.isEmpty() || !loop.due(now) || !leadership.mayFollow(CHAIN)) {
             return;
         }
         if (zmqConfigured() && loop.started() && !wakeup.consume() && now.isBefore(lastPass.plusMillis(intervalMs))) {

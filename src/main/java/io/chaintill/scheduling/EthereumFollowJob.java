@@ -10,6 +10,7 @@ import io.chaintill.chain.ethereum.Erc20Token;
 import io.chaintill.chain.ethereum.EtherChainSource;
 import io.chaintill.chain.ethereum.EthereumRpc;
 import io.chaintill.chain.ethereum.EthereumSettings;
+import io.chaintill.cluster.ChainLeadership;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,8 @@ public class EthereumFollowJob implements PeriodicJob {
     ChainStatus status;
     @Inject
     Clock clock;
+    @Inject
+    ChainLeadership leadership;
     @Inject
     @ConfigProperty(name = "chaintill.jobs.chain-interval-ms", defaultValue = "2000")
     long intervalMs;
@@ -96,6 +99,10 @@ public class EthereumFollowJob implements PeriodicJob {
     /** The loops run one after the other; each backs off on its own, so a refused token does not slow ETH. */
     @Override
     public void run() {
+        // one lease for ether and its tokens: they share the node, and one leader keeps their passes in order
+        if (tracked.isEmpty() || !leadership.mayFollow(EtherTracking.KEY)) {
+            return;
+        }
         for (Tracked t : tracked) {
             if (t.loop().due(clock.instant())) {
                 t.loop().pass(t.source());
