@@ -113,7 +113,14 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
     public void run() {
         Optional<ChainSource> source = sources.source();
         Instant now = clock.instant();
-        if (source.isEmpty() || !loop.due(now) || !leadership.mayFollow(CHAIN)) {
+        if (source.isEmpty() || !loop.due(now)) {
+            return;
+        }
+        if (!leadership.mayFollow(CHAIN)) {
+            if (!now.isBefore(lastPass.plusMillis(intervalMs))) {
+                lastPass = now;
+                loop.standbyPass(source.get());
+            }
             return;
         }
         if (zmqConfigured() && loop.started() && !wakeup.consume() && now.isBefore(lastPass.plusMillis(intervalMs))) {

@@ -100,10 +100,15 @@ public class EthereumFollowJob implements PeriodicJob {
     @Override
     public void run() {
         // one lease for ether and its tokens: they share the node, and one leader keeps their passes in order
-        if (tracked.isEmpty() || !leadership.mayFollow(EtherTracking.KEY)) {
+        if (tracked.isEmpty()) {
             return;
         }
+        boolean leading = leadership.mayFollow(EtherTracking.KEY);
         for (Tracked t : tracked) {
+            if (!leading) {
+                t.loop().standbyPass(t.source());
+                continue;
+            }
             if (t.loop().due(clock.instant())) {
                 t.loop().pass(t.source());
             }
