@@ -4,8 +4,14 @@ import io.chaintill.cluster.LeaseStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Leases as rows of {@code chain_lease}, PostgreSQL only (cluster mode refuses H2). One statement takes, renews or
@@ -15,6 +21,15 @@ import java.time.Duration;
 public class ChainLeaseRows implements LeaseStore {
     @PersistenceContext(unitName = "chaintill")
     private EntityManager em;
+    @Inject
+    @ConfigProperty(name = "chaintill.db.url")
+    String url;
+    @Inject
+    @ConfigProperty(name = "chaintill.db.user")
+    String user;
+    @Inject
+    @ConfigProperty(name = "chaintill.db.password")
+    String password;
 
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -29,10 +44,24 @@ public class ChainLeaseRows implements LeaseStore {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * On a connection of its own, not the pool's: release runs while the server shuts down (a JVM shutdown hook),
+     * when the container's transactions and pool may already be gone.
+     */
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(String resource, String holder) {
-        em.createNativeQuery("DELETE FROM chain_lease WHERE chain_id = ? AND holder = ?")
-                .setParameter(1, resource).setParameter(2, holder).executeUpdate();
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(url);
+        ds.setUser(user);
+        ds.setPassword(password);
+        ds.setConnectTimeout(2);
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM chain_lease WHERE chain_id = ? AND holder = ?")) {
+            s.setString(1, resource);
+            s.setString(2, holder);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

@@ -174,6 +174,7 @@ class ClusterIT {
         }
         assertNotEquals(leader, next);
 
+
     }
 
     // ---- the load balancer ----
