@@ -103,6 +103,15 @@ public class ChainFollower {
     }
 
     /**
+     * Where the source's tip and the stored cursor stand, following nothing: what a cluster node reports for a chain
+     * another node follows. Empty before any node has started following.
+     */
+    public Optional<FollowReport> standing() {
+        ChainTip tip = source.tip();
+        return ledger.cursor().map(cursor -> new FollowReport(tip, cursor, 0, 0, 0, 0));
+    }
+
+    /**
      * Call after refreshing the watched index at the end of a pass: if destinations were added, the blocks this
      * pass applied are matched again. An invoice is committed before its address is shown, hence before it can be
      * paid and mined; a refresh after the pass therefore sees every destination a block of the pass can pay.

@@ -32,8 +32,15 @@ public class DatabaseMigrator {
     public static final String DATASOURCE = "java:app/jdbc/chaintill";
     private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
 
+    /** Static: read by readiness probes, which must not queue on this singleton's lock while it migrates. */
+    private static volatile boolean migrated;
+
     @Resource(lookup = DATASOURCE)
     private DataSource dataSource;
+
+    public static boolean migrated() {
+        return migrated;
+    }
 
     @PostConstruct
     void migrate() {
@@ -42,6 +49,7 @@ public class DatabaseMigrator {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+        migrated = true;
         LOG.info(() -> "database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied)");
     }

@@ -17,6 +17,7 @@ import io.chaintill.chain.bitcoin.BitcoinScripts;
 import io.chaintill.chain.bitcoin.BitcoinSources;
 import io.chaintill.chain.bitcoin.BitcoinWitnesses;
 import io.chaintill.chain.bitcoin.ZmqChainListener;
+import io.chaintill.cluster.ChainLeadership;
 import io.chaintill.domain.payment.PaymentMethodId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -58,6 +59,8 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
     ChainStatus status;
     @Inject
     Clock clock;
+    @Inject
+    ChainLeadership leadership;
     @Inject
     @ConfigProperty(name = "chaintill.network")
     String networkName;
@@ -119,6 +122,13 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
         Optional<ChainSource> source = sources.source();
         Instant now = clock.instant();
         if (source.isEmpty() || !loop.due(now)) {
+            return;
+        }
+        if (!leadership.mayFollow(CHAIN)) {
+            if (!now.isBefore(lastPass.plusMillis(intervalMs))) {
+                lastPass = now;
+                loop.standbyPass(source.get());
+            }
             return;
         }
         if (zmqConfigured() && loop.started() && !wakeup.consume() && now.isBefore(lastPass.plusMillis(intervalMs))) {

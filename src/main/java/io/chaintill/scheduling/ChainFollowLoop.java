@@ -132,6 +132,24 @@ public final class ChainFollowLoop {
         }
     }
 
+    /**
+     * Instead of a pass while another cluster node follows the chain: reports the source's tip and the shared
+     * cursor, so this node's health and server info say what the leader achieves. Never throws.
+     */
+    public void standbyPass(ChainSource source) {
+        try {
+            if (follower == null && !accept(source)) {
+                return;
+            }
+            follower.standing().ifPresent(r -> status.report(chain.key(), new Snapshot(State.UP, r.tip().height(),
+                    r.cursor().height(), watched.size(), null, clock.instant())));
+        } catch (RuntimeException e) {
+            Snapshot last = status.of(chain.key());
+            status.report(chain.key(), new Snapshot(State.DOWN, last.tipHeight(), last.scannedHeight(), watched.size(),
+                    e.getMessage(), clock.instant()));
+        }
+    }
+
     /** Checks the chain before anything is recorded: a node on the wrong chain must never confirm payments. */
     private boolean accept(ChainSource source) {
         Optional<String> refusal = chain.refusal(source);

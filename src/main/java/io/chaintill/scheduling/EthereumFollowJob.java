@@ -14,6 +14,7 @@ import io.chaintill.chain.ethereum.EthereumRpc;
 import io.chaintill.chain.ethereum.EthereumSettings;
 import io.chaintill.chain.ethereum.EvmChain;
 import io.chaintill.chain.ethereum.EvmWitnesses;
+import io.chaintill.cluster.ChainLeadership;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,8 @@ public class EthereumFollowJob implements PeriodicJob {
     ChainIntegrity integrity;
     @Inject
     Config config;
+    @Inject
+    ChainLeadership leadership;
     @Inject
     @ConfigProperty(name = "chaintill.jobs.chain-interval-ms", defaultValue = "2000")
     long intervalMs;
@@ -137,11 +140,23 @@ public class EthereumFollowJob implements PeriodicJob {
     /** The loops run one after the other; each backs off on its own, so a refused token or chain does not slow others. */
     @Override
     public void run() {
+        // one lease for every EVM chain's coin and tokens: one job runs their passes in order on the leader
+        if (tracked.isEmpty()) {
+            return;
+        }
+        boolean leading = leadership.mayFollow(EtherTracking.KEY);
         for (Tracked t : tracked) {
+            if (!leading) {
+                t.loop().standbyPass(t.source());
+                continue;
+            }
             if (t.loop().due(clock.instant())) {
                 t.loop().pass(t.source());
             }
         }
-        integrityKeys.forEach(integrity::check);
+        if (leading) {
+            // on the leader only, as for Bitcoin: one node judges the chain, so nodes never race to raise one alert
+            integrityKeys.forEach(integrity::check);
+        }
     }
 }

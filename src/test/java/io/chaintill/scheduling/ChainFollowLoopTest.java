@@ -76,6 +76,22 @@ class ChainFollowLoopTest {
         assertEquals(1, followersMade, "one follower for the loop's life");
     }
 
+    @Test
+    void aStandbyNodeReportsTheSharedCursorAndTheNodesTipWithoutFollowing() {
+        ChainFollowLoop loop = loop(Optional.empty());
+        loop.standbyPass(node); // the ledger refuses every write: a standby pass must not make one
+        ChainStatus.Snapshot s = status.of("TEST");
+        assertEquals(State.UP, s.state());
+        assertEquals(7, s.tipHeight());
+        assertEquals(7, s.scannedHeight());
+        assertEquals(0, s.watched(), "the watched index is the leader's business");
+        node.down = true;
+        loop.standbyPass(node);
+        assertEquals(State.DOWN, status.of("TEST").state());
+        assertEquals("connection refused", status.of("TEST").error());
+        assertEquals(1, followersMade);
+    }
+
     private ChainFollowLoop loop(Optional<String> refusal) {
         ChainFollowLoop.Chain chain = new ChainFollowLoop.Chain() {
             @Override

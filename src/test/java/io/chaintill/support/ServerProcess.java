@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
     /** As long as Arquillian waits (arquillian.xml): a start takes minutes while other builds load the machine. */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    /** Tests that start several servers one after another may allow each more while the machine is loaded. */
+    private Duration readyTimeout = READY_TIMEOUT;
     private static int instances;
 
     private final Map<String, String> env;
@@ -38,6 +40,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on a free port and waits until its health endpoint answers. */
     public static ServerProcess start(Map<String, String> overrides) {
+        return start(overrides, READY_TIMEOUT);
+    }
+
+    /** As {@link #start(Map)}, waiting up to {@code readyTimeout} for the server (and for each restart). */
+    public static ServerProcess start(Map<String, String> overrides, Duration readyTimeout) {
         int n;
         synchronized (ServerProcess.class) {
             n = ++instances;
@@ -48,6 +55,7 @@ public final class ServerProcess implements AutoCloseable {
         }
         ServerProcess server = new ServerProcess(env, BitcoindRegtest.freePort(),
                 Path.of("target", "server-process-" + TestEnvironment.db() + "-" + n + ".log"));
+        server.readyTimeout = readyTimeout;
         try {
             server.launch();
         } catch (RuntimeException e) {
@@ -127,7 +135,7 @@ public final class ServerProcess implements AutoCloseable {
         // RST_STREAM on that connection, so the probe would never see the server come up
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited during start; see " + log.toAbsolutePath());
@@ -146,7 +154,7 @@ public final class ServerProcess implements AutoCloseable {
             }
             sleep(500);
         }
-        throw new IllegalStateException("server not ready after " + READY_TIMEOUT + "; see " + log.toAbsolutePath());
+        throw new IllegalStateException("server not ready after " + readyTimeout + "; see " + log.toAbsolutePath());
     }
 
     private void waitFor() {

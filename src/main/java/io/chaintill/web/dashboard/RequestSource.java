@@ -2,6 +2,10 @@ package io.chaintill.web.dashboard;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Facts about where a browser request came from: over https or not, the client address, same origin or not. */
 public final class RequestSource {
@@ -13,9 +17,17 @@ public final class RequestSource {
         return "https".equalsIgnoreCase(request.getScheme()) || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 
+    /** The peer, or behind a trusted load balancer (chaintill.http.trusted-proxies) the client it forwarded. */
     public static String clientAddress(HttpServletRequest request) {
         String a = request.getRemoteAddr();
-        return a == null ? "unknown" : a;
+        return a == null ? "unknown" : ForwardedFor.client(a, request.getHeader("X-Forwarded-For"), trustedProxies());
+    }
+
+    private static Set<String> trustedProxies() {
+        return ConfigProvider.getConfig().getOptionalValue("chaintill.http.trusted-proxies", String.class)
+                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of());
     }
 
     /**
