@@ -141,6 +141,44 @@ public final class GreenfieldContract {
     }
 
     /**
+     * Every way the webhook {@code body} of event {@code type} breaks the body schema BTCPay documents for that event
+     * ({@code x-webhooks}), in every document that has the event; empty when it keeps them. An event type no document
+     * has is a violation too (see {@link #documentsWebhook} for ChainTill's own events).
+     */
+    public List<String> webhookViolations(String type, String body) {
+        List<String> out = new ArrayList<>();
+        boolean known = false;
+        for (Document d : documents) {
+            JsonNode schema = d.extract.path("webhooks").get(type);
+            if (schema == null) {
+                continue;
+            }
+            known = true;
+            Operation op = new Operation(d.version, "Webhook_" + type, "POST", "x-webhooks/" + type, JsonNodeFactory.instance.objectNode());
+            validated.add(d.version + " " + op.operationId());
+            out.addAll(d.violations(op, schema, "body", body));
+        }
+        if (!known) {
+            out.add("no BTCPay document has a webhook event " + type);
+        }
+        return out;
+    }
+
+    /** Whether any BTCPay document has webhook event {@code type}. */
+    public boolean documentsWebhook(String type) {
+        return documents.stream().anyMatch(d -> d.extract.path("webhooks").has(type));
+    }
+
+    /** Fails with every violation (see {@link #webhookViolations}). */
+    public void assertValidWebhook(String type, String body) {
+        List<String> v = webhookViolations(type, body);
+        if (!v.isEmpty()) {
+            throw new AssertionError(type + " webhook breaks BTCPay's contract:\n  " + String.join("\n  ", v)
+                    + "\nbody: " + abbreviate(body));
+        }
+    }
+
+    /**
      * Every property {@code schema} of {@code version} names, through its allOf branches and $refs: what a typed
      * client generated from the document expects to find.
      */

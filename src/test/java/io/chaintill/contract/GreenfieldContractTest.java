@@ -102,4 +102,31 @@ class GreenfieldContractTest {
         assertTrue(contract.validated().contains("v1.13.7 StoreOnChainPaymentMethods_GetOnChainPaymentMethods"));
         assertTrue(contract.operation("v2.4.1", "PUT", "/api/v1/stores/s1/payment-methods/BTC-CHAIN").isPresent());
     }
+
+    @Test
+    void theWebhookSamplesOfBtcpaysEventsKeepBtcpaysWebhookSchemas() throws IOException {
+        int checked = 0;
+        try (var files = Files.list(Path.of("webhooks/samples"))) {
+            for (Path sample : files.sorted().toList()) {
+                String type = sample.getFileName().toString().replace(".json", "");
+                if (!contract.documentsWebhook(type)) {
+                    continue; // ChainTill's own events (ChainAlert, InvoicePaymentRemoved): docs/webhooks.md
+                }
+                assertEquals(List.of(), contract.webhookViolations(type, Files.readString(sample, StandardCharsets.UTF_8)), type);
+                checked++;
+            }
+        }
+        assertEquals(7, checked, "BTCPay's seven invoice events have a sample each");
+        assertTrue(contract.validated().contains("v2.4.1 Webhook_InvoiceReceivedPayment"));
+    }
+
+    @Test
+    void aWebhookPropertyBtcpayDoesNotNameFailsAndAnUnknownEventIsReported() {
+        String created = "{\"deliveryId\":\"d1\",\"webhookId\":\"w1\",\"originalDeliveryId\":\"d1\",\"isRedelivery\":false,"
+                + "\"type\":\"InvoiceCreated\",\"timestamp\":1,\"storeId\":\"s1\",\"invoiceId\":\"i1\",\"metadata\":{}";
+        assertEquals(List.of(), contract.webhookViolations("InvoiceCreated", created + "}"));
+        List<String> v = contract.webhookViolations("InvoiceCreated", created + ",\"bogus\":1}");
+        assertTrue(v.stream().anyMatch(m -> m.contains("bogus")), v.toString());
+        assertTrue(contract.webhookViolations("ChainAlert", "{}").get(0).contains("no BTCPay document"));
+    }
 }

@@ -78,6 +78,14 @@ public final class GreenfieldExtract {
         });
         list.sort(Comparator.comparing((ObjectNode o) -> o.get("path").asText()).thenComparing(o -> o.get("method").asText()));
         operations.addAll(list);
+        // the body schema of each webhook event ("x-webhooks": event type -> its POST to the merchant)
+        ObjectNode webhooks = out.putObject("webhooks");
+        document.path("x-webhooks").fields().forEachRemaining(w -> {
+            JsonNode body = w.getValue().path("post").path("requestBody").path("content").path("application/json").path("schema");
+            if (!body.isMissingNode()) {
+                webhooks.set(w.getKey(), schema(body));
+            }
+        });
         return out;
     }
 

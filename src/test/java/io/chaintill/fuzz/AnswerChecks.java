@@ -1,5 +1,6 @@
 package io.chaintill.fuzz;
 
+import io.chaintill.support.RawHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.StringReader;

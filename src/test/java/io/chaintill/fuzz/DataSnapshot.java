@@ -1,5 +1,6 @@
 package io.chaintill.fuzz;
 
+import io.chaintill.support.RawHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -33,7 +34,7 @@ final class DataSnapshot {
         StringBuilder b = new StringBuilder();
         for (String path : listings) {
             FuzzRequest r = new FuzzRequest("snapshot", "GET", path).header("Authorization", "token " + apiKey);
-            RawHttp.Answer a = http.send(r);
+            RawHttp.Answer a = r.send(http);
             if (a.status() != 200) {
                 throw new AssertionError("snapshot " + path + ": HTTP " + a.status() + " " + a.body());
             }

@@ -1,5 +1,6 @@
 package io.chaintill.fuzz;
 
+import io.chaintill.support.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,6 +42,10 @@ final class FuzzRequest {
 
     byte[] body() {
         return body;
+    }
+
+    RawHttp.Answer send(RawHttp http) {
+        return http.send(method, target, headers, body);
     }
 
     FuzzRequest header(String name, String value) {

@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.chaintill.contract.GreenfieldContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,6 +47,21 @@ public final class WebhookSchemas {
         List<String> errors = errors(type, json);
         if (!errors.isEmpty()) {
             fail(type + " webhook violates webhooks/schemas/" + type + ".json: " + errors + "\nbody: " + json);
+        }
+    }
+
+    /**
+     * For a body a receiver actually got from the server: {@link #assertValid(String)} and, for the events BTCPay
+     * also sends, BTCPay's own schema ({@code x-webhooks} of its Greenfield documents), so that a BTCPay plugin's
+     * typed client reads every body ChainTill sends. BTCPay's schemas are closed, ChainTill's open (a receiver must
+     * ignore fields it does not know): what the server sends today must pass both.
+     */
+    public static void assertDelivered(String json) {
+        assertValid(json);
+        String type = parse(json).get("type").asText();
+        GreenfieldContract btcpay = GreenfieldContract.get();
+        if (btcpay.documentsWebhook(type)) {
+            btcpay.assertValidWebhook(type, json);
         }
     }
 

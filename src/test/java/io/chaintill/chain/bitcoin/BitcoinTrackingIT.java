@@ -353,7 +353,7 @@ class BitcoinTrackingIT {
         boolean sawLatePayment = false;
         for (WebhookReceiver.Request r : shop.requests("/shop")) {
             String body = r.bodyText();
-            WebhookSchemas.assertValid(body);
+            WebhookSchemas.assertDelivered(body);
             assertEquals(signer.btcpaySig(webhookSecret, r.body()), r.header(WebhookSigner.BTCPAY_SIG_HEADER));
             String signature = r.header(WebhookSigner.CHAINTILL_SIGNATURE_HEADER);
             long t = Long.parseLong(signature.substring(2, signature.indexOf(',')));

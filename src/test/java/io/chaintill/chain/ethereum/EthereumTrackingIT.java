@@ -294,7 +294,7 @@ class EthereumTrackingIT {
                 .containsAll(wanted), "webhooks of every type " + wanted);
         WebhookSigner signer = new WebhookSigner();
         for (WebhookReceiver.Request r : shop.requests("/shop")) {
-            WebhookSchemas.assertValid(r.bodyText());
+            WebhookSchemas.assertDelivered(r.bodyText());
             assertEquals(signer.btcpaySig(webhookSecret, r.body()), r.header(WebhookSigner.BTCPAY_SIG_HEADER));
         }
     }
