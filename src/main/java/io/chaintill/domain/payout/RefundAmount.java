@@ -17,7 +17,7 @@ public record RefundAmount(BigDecimal amount, String currency, boolean autoAppro
      */
     public static RefundAmount of(RefundVariant variant, RefundBasis b, BigDecimal customAmount, String customCurrency,
                                   BigDecimal subtractPercentage) {
-        if (b.cryptoPaid().signum() <= 0) {
+        if (variant != RefundVariant.Custom && b.cryptoPaid().signum() <= 0) {
             throw new InvalidInputException("refundVariant", "nothing was paid to this invoice in " + b.cryptoCurrency());
         }
         BigDecimal paidInInvoiceCurrency = b.cryptoPaid().multiply(b.rateThen()).setScale(b.invoiceDecimals(), RoundingMode.DOWN);

@@ -59,9 +59,14 @@ class RefundAmountTest {
     }
 
     @Test
-    void anUnpaidInvoiceHasNothingToRefund() {
+    void anUnpaidInvoiceHasNothingToRefundButWhatTheMerchantNames() {
         RefundBasis unpaid = new RefundBasis(new BigDecimal("100"), "USD", 2, "BTC", 8, new BigDecimal("40000"),
                 BigDecimal.ZERO, false);
-        assertThrows(InvalidInputException.class, () -> RefundAmount.of(RefundVariant.RateThen, unpaid, null, null, null));
+        for (RefundVariant v : new RefundVariant[] {RefundVariant.RateThen, RefundVariant.CurrentRate, RefundVariant.Fiat,
+                RefundVariant.OverpaidAmount}) {
+            assertThrows(InvalidInputException.class, () -> RefundAmount.of(v, unpaid, null, null, null), v.name());
+        }
+        assertEquals(new RefundAmount(new BigDecimal("100"), "USD", false),
+                RefundAmount.of(RefundVariant.Custom, unpaid, new BigDecimal("100"), "USD", null));
     }
 }
