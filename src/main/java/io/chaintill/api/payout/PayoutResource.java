@@ -62,18 +62,22 @@ public abstract class PayoutResource {
     @POST
     @Path("mark")
     public Response mark(String body) {
+        var caller = Callers.required(request);
+        // who may not manage it learns nothing from the body's validation
+        payouts.requireManageable(caller, storeId(), payoutId);
         JsonInput in = JsonInput.parse(body);
         String state = in.requiredString("state");
         switch (state) {
-            case "Completed" -> payouts.markPaid(Callers.required(request), storeId(), payoutId, proofTransaction(in));
-            case "Cancelled" -> payouts.cancel(Callers.required(request), storeId(), payoutId);
+            case "Completed" -> payouts.markPaid(caller, storeId(), payoutId, proofTransaction(in));
+            case "Cancelled" -> payouts.cancel(caller, storeId(), payoutId);
             default -> throw new InvalidInputException("state", "a payout can be marked Completed or Cancelled");
         }
         return Response.ok().build();
     }
 
     private static String proofTransaction(JsonInput in) {
-        String tx = in.object("paymentProof").string("transactionId");
+        // read unscreened: a transaction id is 64 hex digits, the shape of a raw private key, and is no secret
+        String tx = in.object("paymentProof").secret("transactionId");
         if (tx == null) {
             return null;
         }

@@ -114,6 +114,14 @@ public class PayoutService {
         p.approve(rate, methods.decimals(p.payoutMethodId()), revision, clock.instant());
     }
 
+    /** Throws unless the caller may manage this payout (404 when it is out of their reach). */
+    public void requireManageable(Caller caller, String storeId, String payoutId) {
+        if (storeId != null) {
+            authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
+        }
+        authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, reachable(caller, storeId, payoutId).storeId());
+    }
+
     private Payout managed(Caller caller, String storeId, String payoutId) {
         if (storeId != null) {
             authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
