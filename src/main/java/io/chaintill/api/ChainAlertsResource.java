@@ -7,7 +7,7 @@ import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.access.Policy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -6,6 +6,7 @@ import io.chaintill.application.NotFoundException;
 import io.chaintill.application.UnauthenticatedException;
 import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.invoice.InvoiceStateException;
+import io.chaintill.domain.payout.PayoutRefusedException;
 import io.chaintill.json.Json;
 import io.chaintill.rates.RatesUnavailableException;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -61,6 +62,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof InvoiceStateException) {
             return error(422, "invalid-state", e.getMessage());
         }
+        if (e instanceof PayoutRefusedException refused) {
+            return error(400, refused.code(), e.getMessage());
+        }
         if (e instanceof RatesUnavailableException) {
             return error(503, "rate-unavailable", e.getMessage());
         }
@@ -90,7 +94,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                     || t instanceof UnauthenticatedException || t instanceof InvoiceStateException
                     || t instanceof RatesUnavailableException || t instanceof MalformedJsonException
                     || t instanceof PayloadTooLargeException || t instanceof LoginThrottledException
-                    || t instanceof UnsupportedMediaTypeException) {
+                    || t instanceof UnsupportedMediaTypeException || t instanceof PayoutRefusedException) {
                 return t;
             }
             t = t.getCause();

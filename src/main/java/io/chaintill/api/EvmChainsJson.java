@@ -1,7 +1,7 @@
 package io.chaintill.api;
 
 import io.chaintill.chain.ethereum.EvmChain;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonArray;
 import java.util.List;
 

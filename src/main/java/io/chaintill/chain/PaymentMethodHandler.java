@@ -31,6 +31,15 @@ public interface PaymentMethodHandler {
     /** The link a wallet opens (BIP21, EIP-681), asking for {@code remaining} (null: any amount). */
     String paymentLink(String destination, CryptoAmount remaining);
 
+    /**
+     * Checks where a payout is to be sent (an address of this method's network, or a payment link naming one) and
+     * returns the address in canonical form. Throws {@link io.chaintill.domain.InvalidInputException} naming
+     * {@code field}, never echoing the input.
+     */
+    default String payoutDestination(String input, String field) {
+        throw new io.chaintill.domain.InvalidInputException(field, "payouts in " + id() + " are not supported");
+    }
+
     /** Confirmations that make a payment final under a policy. */
     int confirmationsRequired(SpeedPolicy policy, boolean replaceable);
 

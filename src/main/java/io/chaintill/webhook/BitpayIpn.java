@@ -4,7 +4,7 @@ import io.chaintill.domain.invoice.AdditionalStatus;
 import io.chaintill.domain.invoice.Invoice;
 import io.chaintill.domain.invoice.PaymentPrompt;
 import io.chaintill.domain.payment.PaymentMethodId;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;

@@ -52,7 +52,14 @@ class PermissionMatrixIT {
             "StoreOnChainPaymentMethods_GetOnChainPaymentMethodPreview",
             List.of("btcpay.store.canviewwallet", "btcpay.store.canviewstoresettings"),
             "StoreOnChainPaymentMethods_POSTOnChainPaymentMethodPreview",
-            List.of("btcpay.store.canmanagewalletsettings", "btcpay.store.canviewstoresettings"));
+            List.of("btcpay.store.canmanagewalletsettings", "btcpay.store.canviewstoresettings"),
+            // BTCPay's code asks cancreatenonapprovedpullpayments, which is what shop plugins request for refunds
+            "Invoices_Refund", List.of("btcpay.store.cancreatepullpayments", "btcpay.store.cancreatenonapprovedpullpayments"),
+            // canmanagepullpayments does not include the permissions made for reading them: either will do
+            "PullPayments_GetPullPayments",
+            List.of("btcpay.store.canmanagepullpayments", "btcpay.store.canmanagepullpayments,btcpay.store.canviewpullpayments"),
+            "GetStorePayout",
+            List.of("btcpay.store.canmanagepullpayments", "btcpay.store.canmanagepullpayments,btcpay.store.canviewpayouts"));
     /** Store lists answer a store-scoped key with the stores it covers. */
     private static final Set<String> SCOPED_WITHOUT_STORE_IN_PATH = Set.of("Stores_GetStores");
     private static final String UNRELATED_PLUGIN = "btcpay.plugin.store.matrix.canfly";
@@ -89,7 +96,8 @@ class PermissionMatrixIT {
 
         /** Store-less forms ({@code /invoices/{id}}) answer 404 to a caller with no rights on the thing's store. */
         boolean storeLess() {
-            return !path.contains("{storeId}") && (path.contains("{invoiceId}") || path.contains("{webhookId}"));
+            return !path.contains("{storeId}") && (path.contains("{invoiceId}") || path.contains("{webhookId}")
+                    || path.contains("{pullPaymentId}") || path.contains("{payoutId}"));
         }
     }
 

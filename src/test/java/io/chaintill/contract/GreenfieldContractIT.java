@@ -269,6 +269,52 @@ class GreenfieldContractIT {
         call(key, "GET", storeless, null, 404);
     }
 
+    @Test
+    @Order(9)
+    void pullPaymentsPayoutsAndRefunds() {
+        String pullPayments = "/api/v1/stores/" + storeId + "/pull-payments";
+        long tomorrow = java.time.Instant.now().plusSeconds(86_400).getEpochSecond();
+        JsonObject pp = call(key, "POST", pullPayments, "{\"name\":\"Contract pull payment\",\"description\":\"for the contract\","
+                + "\"amount\":\"0.01\",\"currency\":\"BTC\",\"payoutMethods\":[\"BTC-CHAIN\"],\"autoApproveClaims\":false,"
+                + "\"expiresAt\":" + tomorrow + "}", 200).object();
+        String id = pp.getString("id");
+        assertTrue(pp.getString("viewLink").endsWith("/pull-payments/" + id), pp.toString());
+        call(key, "GET", query("GET", pullPayments, "includeArchived", "true"), null, 200);
+        ApiClient anyone = key.anonymous();
+        call(anyone, "GET", "/api/v1/pull-payments/" + id, null, 200);
+        String claim = "{\"destination\":\"" + ApiClient.TEST_VPUB_ADDRESS_0 + "\",\"amount\":\"0.001\",\"payoutMethodId\":\"BTC-CHAIN\"}";
+        JsonObject payout = call(anyone, "POST", "/api/v1/pull-payments/" + id + "/payouts", claim, 200).object();
+        assertEquals("AwaitingApproval", payout.getString("state"));
+        String po = payout.getString("id");
+        call(anyone, "GET", query("GET", "/api/v1/pull-payments/" + id + "/payouts", "includeCancelled", "true"), null, 200);
+        call(anyone, "GET", "/api/v1/pull-payments/" + id + "/payouts/" + po, null, 200);
+        call(key, "GET", query("GET", "/api/v1/stores/" + storeId + "/payouts", "includeCancelled", "false"), null, 200);
+        call(key, "GET", "/api/v1/payouts/" + po, null, 200);
+        JsonObject approved = call(key, "POST", "/api/v1/payouts/" + po, "{\"revision\":0}", 200).object();
+        assertEquals("AwaitingPayment", approved.getString("state"));
+        assertEquals("0.001", approved.getString("payoutAmount"));
+        call(key, "POST", "/api/v1/payouts/" + po + "/mark-paid", null, 200);
+        call(key, "POST", "/api/v1/payouts/" + po, "{}", 400); // Completed: invalid-state
+        String second = call(anyone, "POST", "/api/v1/pull-payments/" + id + "/payouts", claim, 200).object().getString("id");
+        call(key, "POST", "/api/v1/payouts/" + second + "/mark", "{\"state\":\"Cancelled\"}", 200);
+        String third = call(anyone, "POST", "/api/v1/pull-payments/" + id + "/payouts", claim, 200).object().getString("id");
+        call(key, "DELETE", "/api/v1/payouts/" + third, null, 200);
+        call(anyone, "POST", "/api/v1/pull-payments/" + id + "/payouts", "{\"destination\":\"" + ApiClient.TEST_VPUB_ADDRESS_0
+                + "\",\"amount\":\"0.5\",\"payoutMethodId\":\"BTC-CHAIN\"}", 400); // overdraft
+        call(key, "DELETE", "/api/v1/pull-payments/" + id, null, 200);
+        assertTrue(call(anyone, "GET", "/api/v1/pull-payments/" + id, null, 200).object().getBoolean("archived"));
+
+        String invoice = call(key, "POST", "/api/v1/stores/" + storeId + "/invoices", "{\"amount\":\"5\",\"currency\":\"USD\"}", 200)
+                .object().getString("id");
+        call(key, "POST", "/api/v1/invoices/" + invoice + "/status", "{\"status\":\"Settled\"}", 200);
+        JsonObject refund = call(key, "POST", "/api/v1/invoices/" + invoice + "/refund", "{\"refundVariant\":\"Custom\","
+                + "\"customAmount\":\"5\",\"customCurrency\":\"USD\",\"payoutMethods\":[\"BTC-CHAIN\"]}", 200).object();
+        assertEquals("Refund " + invoice, refund.getString("name"));
+        assertEquals("USD", refund.getString("currency"));
+        call(key, "POST", "/api/v1/stores/" + storeId + "/invoices/" + invoice + "/refund",
+                "{\"refundVariant\":\"Custom\",\"customAmount\":\"0.0001\",\"customCurrency\":\"BTC\"}", 200);
+    }
+
     /**
      * Every operation operations.tsv calls supported or partly was called and validated above (HTML pages aside:
      * BTCPay documents no JSON for them), so a newly supported operation cannot go without a contract check.

@@ -37,7 +37,8 @@ class WebhookContractTest {
 
     /** The event types the contract promises; a schema file more or less must be a deliberate change here. */
     static final List<String> TYPES = List.of("ChainAlert", "InvoiceCreated", "InvoiceExpired", "InvoiceInvalid",
-            "InvoicePaymentRemoved", "InvoicePaymentSettled", "InvoiceProcessing", "InvoiceReceivedPayment", "InvoiceSettled");
+            "InvoicePaymentRemoved", "InvoicePaymentSettled", "InvoiceProcessing", "InvoiceReceivedPayment", "InvoiceSettled",
+            "PayoutApproved", "PayoutCreated", "PayoutUpdated");
 
     /** Fields present in the samples that the contract lets the server omit; every other one is required. */
     static final Set<String> OPTIONAL = Set.of("ChainAlert:invoiceId", "payment.fee");

@@ -64,6 +64,11 @@ public class BitcoinPaymentHandler implements PaymentMethodHandler {
     }
 
     @Override
+    public String payoutDestination(String input, String field) {
+        return BitcoinPayoutAddress.parse(input, network, field);
+    }
+
+    @Override
     public int confirmationsRequired(SpeedPolicy policy, boolean replaceable) {
         return switch (policy) {
             case HighSpeed -> replaceable ? 1 : 0;

@@ -8,7 +8,7 @@ import io.chaintill.chain.bitcoin.rpc.BitcoindRpcErrorCodes;
 import io.chaintill.chain.bitcoin.rpc.BitcoindRpcException;
 import io.chaintill.chain.integrity.BlockHeader;
 import io.chaintill.chain.integrity.ChainWitness;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -5,7 +5,7 @@ import io.chaintill.chain.ChainSourceException;
 import io.chaintill.chain.ChainTip;
 import io.chaintill.chain.integrity.BlockHeader;
 import io.chaintill.chain.integrity.ChainWitness;
-import jakarta.json.Json;
+import io.chaintill.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

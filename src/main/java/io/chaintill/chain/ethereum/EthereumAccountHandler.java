@@ -54,6 +54,12 @@ public abstract class EthereumAccountHandler implements PaymentMethodHandler {
         return keys.of(canonicalKey).addresses(from, count);
     }
 
+    /** A 0x address (an EIP-55 checksum is checked when the input has mixed case); never a private key. */
+    @Override
+    public String payoutDestination(String input, String field) {
+        return EthereumAddresses.payoutAddress(input, field);
+    }
+
     /** EVM chains have no opt-in replacement signal, so {@code replaceable} is ignored. */
     @Override
     public int confirmationsRequired(SpeedPolicy policy, boolean replaceable) {

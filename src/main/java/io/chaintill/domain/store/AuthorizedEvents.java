@@ -37,10 +37,15 @@ public record AuthorizedEvents(boolean everything, List<String> specificEvents) 
     }
 
     private static boolean known(String name) {
-        return Arrays.stream(InvoiceEventType.values()).anyMatch(t -> t.name().equals(name));
+        return knownTypes().anyMatch(t -> t.equals(name));
     }
 
     private static String knownNames() {
-        return String.join(", ", Arrays.stream(InvoiceEventType.values()).map(Enum::name).toList());
+        return String.join(", ", knownTypes().toList());
+    }
+
+    private static java.util.stream.Stream<String> knownTypes() {
+        return java.util.stream.Stream.concat(Arrays.stream(InvoiceEventType.values()).map(Enum::name),
+                Arrays.stream(io.chaintill.domain.payout.PayoutEventType.values()).map(Enum::name));
     }
 }

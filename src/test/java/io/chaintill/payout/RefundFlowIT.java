@@ -1,0 +1,236 @@
+package io.chaintill.payout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chaintill.support.ApiClient;
+import io.chaintill.support.BitcoindRegtest;
+import io.chaintill.support.Browser;
+import io.chaintill.support.ServerProcess;
+import io.chaintill.support.TestEnvironment;
+import io.chaintill.support.WebhookReceiver;
+import io.chaintill.support.WebhookSchemas;
+import io.chaintill.webhook.WebhookSigner;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.bitcoinj.base.BitcoinNetwork;
+import org.bitcoinj.base.ScriptType;
+import org.bitcoinj.crypto.ChildNumber;
+import org.bitcoinj.crypto.DeterministicKey;
+import org.bitcoinj.crypto.ECKey;
+import org.bitcoinj.crypto.HDKeyDerivation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A refund end to end on regtest: an overpaid invoice is refunded for the overpaid part, the buyer claims it on the
+ * public page in Chromium (a private key and a wrong-network address are refused there), the claim is approved at
+ * once, the merchant pays it from another wallet and marks it paid with the transaction, the buyer's wallet holds the
+ * amount, and the payout webhooks arrive signed and schema-valid. Persistence on both databases is covered by
+ * GreenfieldContractIT; this class's outcome does not depend on the database.
+ */
+@Tag(TestEnvironment.SINGLE_DATABASE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RefundFlowIT {
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final String MINER = BitcoindRegtest.MINER_WALLET;
+    private static final String BUYER = "refund-buyer";
+
+    private static BitcoindRegtest node;
+    private static ServerProcess server;
+    private static ApiClient api;
+    private static String storeId;
+    private static WebhookReceiver shop;
+    private static String webhookSecret;
+    private static String invoiceId;
+    private static JsonObject pullPayment;
+    private static String buyerAddress;
+    private static String payoutId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = TestEnvironment.bitcoind();
+        node.mine(10);
+        Map<String, String> env = new HashMap<>(Map.of("CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "2000"));
+        if ("h2".equals(TestEnvironment.db())) {
+            env.put("CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-refunds-").toString());
+        }
+        server = ServerProcess.start(env);
+        api = server.api().admin().newKey("unrestricted");
+        storeId = api.post("/api/v1/stores", "{\"name\":\"Refunds\",\"defaultCurrency\":\"BTC\"}").expect(200).object().getString("id");
+        api.put("/api/v1/stores/" + storeId + "/payment-methods/BTC-CHAIN", "{\"enabled\":true,\"config\":\"" + freshVpub() + "\"}")
+                .expect(200);
+        shop = WebhookReceiver.start();
+        webhookSecret = api.addWebhook(storeId, shop.url("/shop")).object().getString("secret");
+        buyerAddress = node.newAddress(BUYER);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (shop != null) {
+            shop.close();
+        }
+    }
+
+    /** This class's own wallet (m/84'/1'/0' of a random seed), so no other class shares its addresses. */
+    private static String freshVpub() {
+        DeterministicKey key = HDKeyDerivation.createMasterPrivateKey(new SecureRandom().generateSeed(32));
+        for (int n : new int[] {84, 1, 0}) {
+            key = HDKeyDerivation.deriveChildKey(key, new ChildNumber(n, true));
+        }
+        return key.serializePubB58(BitcoinNetwork.TESTNET, ScriptType.P2WPKH);
+    }
+
+    @Test
+    @Order(1)
+    void anOverpaidInvoiceIsRefundedForTheOverpaidPart() {
+        JsonObject invoice = api.createInvoice(storeId, "{\"amount\":\"0.001\",\"currency\":\"BTC\"}");
+        invoiceId = invoice.getString("id");
+        String refundPath = "/api/v1/stores/" + storeId + "/invoices/" + invoiceId + "/refund";
+        // nothing paid yet: a New invoice cannot be refunded, and the answer names the field
+        assertTrue(api.post(refundPath, "{\"refundVariant\":\"RateThen\"}").expect(422).body().contains("invoiceId"));
+        String address = api.get("/api/v1/stores/" + storeId + "/invoices/" + invoiceId + "/payment-methods").expect(200)
+                .array().getJsonObject(0).getString("destination");
+        node.send(MINER, address, new BigDecimal("0.0015"));
+        node.mine(1);
+        awaitTrue(() -> "Settled".equals(invoice().getString("status")), "invoice settled");
+        assertEquals("PaidOver", invoice().getString("additionalStatus"));
+
+        pullPayment = api.post(refundPath, "{\"refundVariant\":\"OverpaidAmount\",\"payoutMethods\":[\"BTC-CHAIN\"]}")
+                .expect(200).object();
+        assertEquals("0.0005", pullPayment.getString("amount"));
+        assertEquals("BTC", pullPayment.getString("currency"));
+        assertTrue(pullPayment.getBoolean("autoApproveClaims"), pullPayment.toString());
+        assertEquals("Refund " + invoiceId, pullPayment.getString("name"));
+        assertTrue(pullPayment.getString("viewLink").endsWith("/pull-payments/" + pullPayment.getString("id")));
+        // what the other variants would make of the same invoice
+        assertEquals("0.0015", api.post(refundPath, "{\"refundVariant\":\"RateThen\",\"subtractPercentage\":\"0\"}")
+                .expect(200).object().getString("amount"));
+        assertTrue(api.post(refundPath, "{\"refundVariant\":\"Sometimes\"}").expect(422).body().contains("refundVariant"));
+        assertTrue(api.post(refundPath, "{\"refundVariant\":\"Custom\"}").expect(422).body().contains("customAmount"));
+        api.anonymous().post(refundPath, "{\"refundVariant\":\"RateThen\"}").expect(401);
+        ApiClient viewer = api.newKey("btcpay.store.canviewinvoices:" + storeId);
+        viewer.post(refundPath, "{\"refundVariant\":\"RateThen\"}").expect(403);
+    }
+
+    @Test
+    @Order(2)
+    void theBuyerClaimsOnThePublicPageWhichRefusesKeysAndWrongNetworks() {
+        String wif = new ECKey().getPrivateKeyAsWiF(BitcoinNetwork.REGTEST);
+        try (Browser browser = Browser.forTest(RefundFlowIT.class).javascript(false).start()) {
+            browser.open(server.baseUrl() + "/pull-payments/" + pullPayment.getString("id"));
+            assertTrue(browser.find("#left").getText().contains("0.0005 BTC"), browser.text());
+            submit(browser, wif, "0.0005");
+            String error = browser.find("#error").getText();
+            assertTrue(error.contains("private key"), error);
+            assertEquals("", browser.find("#destination").getAttribute("value"), "the refused key is not shown again");
+            submit(browser, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "0.0005"); // a mainnet address
+            assertTrue(browser.find("#error").getText().contains("not a valid bitcoin address on regtest"),
+                    browser.find("#error").getText());
+            submit(browser, buyerAddress, "0.0006");
+            assertTrue(browser.find("#error").getText().contains("exceeds"), browser.find("#error").getText());
+            submit(browser, buyerAddress, "0.0005");
+            assertTrue(browser.find("#claimed").getText().contains("approved, awaiting payment"), browser.text());
+            assertTrue(browser.findAll("#claim-form").isEmpty(), "nothing left to claim");
+        }
+        JsonObject payout = api.anonymous().get("/api/v1/pull-payments/" + pullPayment.getString("id") + "/payouts")
+                .expect(200).array().getJsonObject(0);
+        payoutId = payout.getString("id");
+        assertEquals("AwaitingPayment", payout.getString("state"));
+        assertEquals(buyerAddress, payout.getString("destination"));
+        assertEquals("0.0005", payout.getString("payoutAmount"));
+    }
+
+    @Test
+    @Order(3)
+    void theMerchantPaysItAndMarksItPaidWithTheTransaction() {
+        String txid = node.send(MINER, buyerAddress, new BigDecimal("0.0005"));
+        node.mine(1);
+        api.post("/api/v1/payouts/" + payoutId + "/mark", "{\"state\":\"Completed\",\"paymentProof\":"
+                + "{\"proofType\":\"PayoutTransactionOnChainBlob\",\"transactionId\":\"" + txid + "\"}}").expect(200);
+        JsonObject payout = api.get("/api/v1/stores/" + storeId + "/payouts/" + payoutId).expect(200).object();
+        assertEquals("Completed", payout.getString("state"));
+        assertEquals(txid, payout.getJsonObject("paymentProof").getString("transactionId"));
+        api.delete("/api/v1/payouts/" + payoutId).expect(400);
+        BigDecimal received = ((JsonNumber) node.walletRpc(BUYER, "getreceivedbyaddress", buyerAddress, 1)).bigDecimalValue();
+        assertEquals(0, new BigDecimal("0.0005").compareTo(received), "the buyer's wallet holds " + received);
+        api.delete("/api/v1/stores/" + storeId + "/pull-payments/" + pullPayment.getString("id")).expect(200);
+        assertTrue(api.get("/api/v1/stores/" + storeId + "/pull-payments?includeArchived=true").expect(200).body()
+                .contains("\"archived\":true"));
+    }
+
+    @Test
+    @Order(4)
+    void thePayoutWebhooksArriveSignedAndSchemaValid() {
+        List<String> wanted = List.of("PayoutCreated", "PayoutApproved", "PayoutUpdated");
+        awaitTrue(() -> payoutEvents().keySet().containsAll(wanted), "payout webhooks " + wanted);
+        WebhookSigner signer = new WebhookSigner();
+        for (WebhookReceiver.Request r : shop.requests("/shop")) {
+            WebhookSchemas.assertValid(r.bodyText());
+            assertEquals(signer.btcpaySig(webhookSecret, r.body()), r.header(WebhookSigner.BTCPAY_SIG_HEADER));
+        }
+        Map<String, List<String>> events = payoutEvents();
+        assertEquals(List.of("AwaitingApproval"), events.get("PayoutCreated"));
+        assertEquals(List.of("AwaitingPayment"), events.get("PayoutApproved"));
+        assertEquals(List.of("Completed"), events.get("PayoutUpdated"));
+    }
+
+    /** Payout event type -> the payoutState of each, for this class's payout. */
+    private static Map<String, List<String>> payoutEvents() {
+        return shop.requests("/shop").stream().map(r -> Json.createReader(new StringReader(r.bodyText())).readObject())
+                .filter(e -> payoutId.equals(e.getString("payoutId", null)))
+                .collect(Collectors.groupingBy(e -> e.getString("type"), Collectors.mapping(e -> e.getString("payoutState"),
+                        Collectors.toList())));
+    }
+
+    private static void submit(Browser browser, String destination, String amount) {
+        browser.find("#destination").clear();
+        browser.find("#destination").sendKeys(destination);
+        browser.find("#amount").clear();
+        browser.find("#amount").sendKeys(amount);
+        String before = browser.driver().getPageSource();
+        browser.find("#claim-button").click();
+        browser.await(WAIT, d -> !d.getPageSource().equals(before) && !d.findElements(org.openqa.selenium.By.id("claim")).isEmpty());
+    }
+
+    private static JsonObject invoice() {
+        return api.get("/api/v1/stores/" + storeId + "/invoices/" + invoiceId).expect(200).object();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}
