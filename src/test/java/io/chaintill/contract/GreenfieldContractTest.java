@@ -116,7 +116,7 @@ class GreenfieldContractTest {
                 checked++;
             }
         }
-        assertEquals(7, checked, "BTCPay's seven invoice events have a sample each");
+        assertEquals(10, checked, "BTCPay's seven invoice events and three payout events have a sample each");
         assertTrue(contract.validated().contains("v2.4.1 Webhook_InvoiceReceivedPayment"));
     }
 
