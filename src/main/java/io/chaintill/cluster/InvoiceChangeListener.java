@@ -1,6 +1,7 @@
 package io.chaintill.cluster;
 
 import io.chaintill.domain.invoice.InvoiceChanged;
+import io.chaintill.persistence.UnpooledConnections;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -15,7 +16,6 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -39,14 +39,7 @@ public class InvoiceChangeListener {
     @Resource
     ManagedScheduledExecutorService executor;
     @Inject
-    @ConfigProperty(name = "chaintill.db.url")
-    String url;
-    @Inject
-    @ConfigProperty(name = "chaintill.db.user")
-    String user;
-    @Inject
-    @ConfigProperty(name = "chaintill.db.password")
-    String password;
+    UnpooledConnections unpooled;
 
     private volatile boolean closed;
     private volatile Connection connection;
@@ -90,10 +83,7 @@ public class InvoiceChangeListener {
     }
 
     private Connection open() throws SQLException {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(url);
-        ds.setUser(user);
-        ds.setPassword(password);
+        PGSimpleDataSource ds = unpooled.dataSource();
         ds.setApplicationName("chaintill-relay-" + settings.nodeId());
         ds.setTcpKeepAlive(true);
         Connection c = ds.getConnection();

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -22,14 +21,7 @@ public class ChainLeaseRows implements LeaseStore {
     @PersistenceContext(unitName = "chaintill")
     private EntityManager em;
     @Inject
-    @ConfigProperty(name = "chaintill.db.url")
-    String url;
-    @Inject
-    @ConfigProperty(name = "chaintill.db.user")
-    String user;
-    @Inject
-    @ConfigProperty(name = "chaintill.db.password")
-    String password;
+    UnpooledConnections unpooled;
 
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -50,10 +42,7 @@ public class ChainLeaseRows implements LeaseStore {
      */
     @Override
     public void release(String resource, String holder) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(url);
-        ds.setUser(user);
-        ds.setPassword(password);
+        PGSimpleDataSource ds = unpooled.dataSource();
         ds.setConnectTimeout(2);
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM chain_lease WHERE chain_id = ? AND holder = ?")) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chaintill.support.ApiClient;
+import io.chaintill.support.Await;
 import io.chaintill.support.BitcoindRegtest;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
@@ -132,7 +133,7 @@ class ChainIntegrityIT {
         JsonObject held = prompt(id).getJsonArray("payments").getJsonObject(0);
         assertEquals(txid, held.getString("txid"));
         assertTrue(held.getInt("confirmations") >= 1, held.toString());
-        sleep(5000); // several passes with the confirmations the policy asks for
+        Await.pause(5000); // several passes with the confirmations the policy asks for
         assertEquals("Processing", invoice(id).getString("status"));
         assertEquals(0, settledWebhooks(id));
 
@@ -149,7 +150,7 @@ class ChainIntegrityIT {
         assertEquals(JsonValue.NULL, settled.get("heldReason"));
         awaitAlert("divergence", "cleared", since);
         shop.await(r -> isSettled(r, id), 1, WAIT);
-        sleep(4000); // a second one would be on its way by now
+        Await.pause(4000); // a second one would be on its way by now
         assertEquals(1, settledWebhooks(id));
         assertFalse(serverLog().contains(witness.rpcPassword()), "no credentials in the log");
     }
@@ -249,22 +250,6 @@ class ChainIntegrityIT {
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what, Duration wait) {
-        Instant deadline = Instant.now().plus(wait);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            sleep(200);
-        }
-        throw new AssertionError(what + " not reached within " + wait);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Await.until(condition, wait, what);
     }
 }
