@@ -249,7 +249,7 @@ class WebhookDeliveryIT {
         assertEquals("url", api.post(base, "{\"url\":\"http://169.254.169.254/latest/meta-data\"}").errorPath());
         assertEquals("secret", api.post(base, "{\"url\":\"https://example.com/\",\"secret\":\"" + "s".repeat(257) + "\"}").errorPath());
         assertEquals("authorizedEvents.specificEvents[1]", api.post(base, "{\"url\":\"https://example.com/\","
-                + "\"authorizedEvents\":{\"everything\":false,\"specificEvents\":[\"InvoiceSettled\",\"PayoutCreated\"]}}").errorPath());
+                + "\"authorizedEvents\":{\"everything\":false,\"specificEvents\":[\"InvoiceSettled\",\"PaymentRequestUpdated\"]}}").errorPath());
         assertEquals("url", api.put(base + "/" + id, "{\"url\":\"gopher://x/\"}").errorPath());
         assertEquals("count", api.get(base + "/" + id + "/deliveries?count=0").errorPath());
 
