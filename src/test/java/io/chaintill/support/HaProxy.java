@@ -25,9 +25,14 @@ public final class HaProxy implements AutoCloseable {
         this.port = port;
     }
 
+    /** The haproxy binary: $HAPROXY, else whatever deploy/edge/install.sh finds or installs. */
+    public static String binary() {
+        return Installers.binary("HAPROXY", "deploy/edge/install.sh", Duration.ofMinutes(5), "haproxy");
+    }
+
     /** Starts HAProxy on a free port, forwarding to 127.0.0.1:{@code backendPort}, and waits until it listens. */
     public static HaProxy inFrontOf(int backendPort) {
-        String haproxy = Installers.binary("HAPROXY", "deploy/edge/install.sh", Duration.ofMinutes(5), "haproxy");
+        String haproxy = binary();
         Path edge = Installers.projectScript("deploy/edge/haproxy-edge.cfg", "run from the project base dir");
         Path site = Installers.projectScript("deploy/edge/haproxy.cfg", "run from the project base dir");
         int port = BitcoindRegtest.freePort();
