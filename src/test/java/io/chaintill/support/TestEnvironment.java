@@ -76,6 +76,28 @@ public class TestEnvironment implements LauncherSessionListener {
         return db == null ? "h2" : db;
     }
 
+    /**
+     * Settings that give a server process a database of its own: on PostgreSQL a new, empty database on the run's
+     * server (every class otherwise shares one, with its chain cursors), on H2 a new data directory. For classes
+     * whose nodes are their own: a cursor left by another class's anvil shares no block with a new anvil.
+     */
+    public static java.util.Map<String, String> ownDatabase(String prefix) {
+        try {
+            if (!"postgres".equals(db())) {
+                return java.util.Map.of("CHAINTILL_DATA_DIR", java.nio.file.Files.createTempDirectory(prefix).toString());
+            }
+            String url = System.getenv("CHAINTILL_DB_URL");
+            String name = (prefix + java.util.UUID.randomUUID().toString().substring(0, 8)).replaceAll("[^a-z0-9_]", "_");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, System.getenv("CHAINTILL_DB_USER"),
+                    System.getenv("CHAINTILL_DB_PASSWORD")); java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + name);
+            }
+            return java.util.Map.of("CHAINTILL_DB_URL", url.substring(0, url.lastIndexOf('/') + 1) + name);
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            throw new IllegalStateException("could not make a database of its own: " + e.getMessage(), e);
+        }
+    }
+
     public static Path dataDir() {
         String dir = System.getenv("CHAINTILL_DATA_DIR");
         return Path.of(dir == null ? "target/it-data" : dir);
