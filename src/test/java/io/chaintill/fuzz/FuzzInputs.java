@@ -139,8 +139,8 @@ final class FuzzInputs {
 
     /**
      * A bad path segment, already in the form it goes on the request line. Broken percent-encoding and a final
-     * dot-dot segment are left to {@link #BROKEN_ESCAPES}: Payara's connector fails on them before the application
-     * runs (docs/security.md).
+     * dot-dot segment are left to {@link #BROKEN_ESCAPES}, whose answer is always the same 400 (RequestTargetProbe,
+     * docs/security.md), so they are checked for that answer on their own.
      */
     String id() {
         return switch (random.nextInt(14)) {
