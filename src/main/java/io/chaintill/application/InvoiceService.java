@@ -206,7 +206,8 @@ public class InvoiceService {
             String crypto = m.paymentMethodId().currency();
             BigDecimal rate = crypto.equals(currency) ? BigDecimal.ONE
                     : rates.rate(new CurrencyPair(crypto, currency), providers).value();
-            quotes.add(new InvoiceDraft.Quote(m, rate));
+            // a tolerance the invoice asked for wins; otherwise the method's own, then the store's
+            quotes.add(new InvoiceDraft.Quote(m, rate, r.paymentTolerance() == null ? m.paymentTolerance() : null));
         }
         return new InvoiceDraft(price, currency, r.metadataJson(), r.orderId(), r.searchText(), checkout,
                 r.receipt() == null ? ReceiptOptions.NONE : r.receipt(), quotes);

@@ -96,7 +96,8 @@ public class StoreService {
 
     /** Enables (or updates) a payment method from the account key the merchant pasted. */
     public PaymentMethodConfig configure(Caller caller, String storeId, PaymentMethodId method, boolean enabled,
-                                         String accountKey, String label, String accountKeyPath) {
+                                         String accountKey, String label, String accountKeyPath,
+                                         java.math.BigDecimal paymentTolerance) {
         authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
         PaymentMethodHandler handler = handlers.require(method, "paymentMethodId");
         AccountKey key = handler.parseAccountKey(accountKey);
@@ -106,7 +107,7 @@ public class StoreService {
             stores.add(c);
             return c;
         });
-        config.configure(enabled, key.canonical(), key.keyId(), label, accountKeyPath, clock.instant());
+        config.configure(enabled, key.canonical(), key.keyId(), label, accountKeyPath, paymentTolerance, clock.instant());
         return config;
     }
 
@@ -116,7 +117,7 @@ public class StoreService {
         PaymentMethodConfig config = stores.paymentMethod(storeId, method.toString()).orElseThrow(() ->
                 new InvalidInputException("config", "is required: " + method + " is not configured on this store yet"));
         config.configure(enabled, config.derivationScheme(), config.keyId(), config.label(), config.accountKeyPath(),
-                clock.instant());
+                config.paymentTolerance(), clock.instant());
         return config;
     }
 

@@ -199,6 +199,30 @@ class EvmMultiChainIT {
         awaitStatus(invoice, "Settled");
     }
 
+    @Test
+    @Order(3)
+    void aWithdrawalHalfAPercentShortSettlesUnderTheMethodsOnePercentToleranceAndStaysPartialWithout() {
+        String tolerant = store("Tolerant shop");
+        api.put("/api/v1/stores/" + tolerant + "/payment-methods/USDC-BASE", "{\"enabled\":true,\"config\":"
+                + "{\"derivationScheme\":\"" + xpub + "\",\"paymentTolerance\":1}}").expect(200);
+        assertEquals("1", api.get("/api/v1/stores/" + tolerant + "/payment-methods/USDC-BASE").expect(200).object()
+                .getJsonObject("config").getJsonNumber("paymentTolerance").bigDecimalValue().stripTrailingZeros()
+                .toPlainString());
+        String strict = store("Strict shop", "USDC-BASE");
+        JsonObject settles = invoiceIn(tolerant, "10", "USDC", "MediumSpeed");
+        JsonObject stays = invoiceIn(strict, "10", "USDC", "MediumSpeed");
+        BigInteger short5 = BigInteger.valueOf(9_950_000); // 9.95 USDC: 0.5 % kept by the exchange
+        base.tokenTransfer(BASE_USDC, 0, prompt(settles, "USDC-BASE").getString("destination"), short5);
+        base.tokenTransfer(BASE_USDC, 0, prompt(stays, "USDC-BASE").getString("destination"), short5);
+        base.mine(3);
+        awaitStatus(settles, "Settled");
+        awaitScanned(base, "USDC-BASE");
+        JsonObject partial = invoice(stays);
+        assertEquals("New", partial.getString("status"));
+        assertEquals("PaidPartial", partial.getString("additionalStatus"));
+        assertEquals("0.05", prompt(stays, "USDC-BASE").getString("due"), "the remaining due is shown");
+    }
+
     // ---- helpers ----
 
     /** Puts a deployed TestToken's code and state (name, symbol, supply, dev account 0's balance) at {@code at}. */
