@@ -72,6 +72,11 @@ public final class AnvilNode implements AutoCloseable {
 
     /** Starts anvil with {@code chainId} on a free port; its output goes to target/anvil-PORT.log. */
     public static AnvilNode start(long chainId) {
+        return start(chainId, "latest");
+    }
+
+    /** As {@link #start(long)} on a named hardfork: {@code prague} has EIP-7702, {@code cancun} has not. */
+    public static AnvilNode start(long chainId, String hardfork) {
         int port = BitcoindRegtest.freePort();
         Path log = Path.of("target", "anvil-" + port + ".log").toAbsolutePath();
         String binary = anvilBinary();
@@ -79,7 +84,8 @@ public final class AnvilNode implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             process = new ProcessBuilder(binary, "--host", "127.0.0.1", "--port", String.valueOf(port),
-                    "--chain-id", String.valueOf(chainId), "--mnemonic", MNEMONIC, "--accounts", "10")
+                    "--chain-id", String.valueOf(chainId), "--mnemonic", MNEMONIC, "--accounts", "10",
+                    "--hardfork", hardfork)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
