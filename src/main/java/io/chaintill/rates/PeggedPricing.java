@@ -32,6 +32,11 @@ public class PeggedPricing {
         this.band = band;
     }
 
+    /** Only for CDI, which needs a no-argument constructor to create the client proxy of a normal-scoped bean. */
+    protected PeggedPricing() {
+        this(null, Set.of(), PegBand.DEFAULT);
+    }
+
     public boolean pegged(String asset) {
         return usdPegged.contains(asset.toUpperCase(Locale.ROOT));
     }
