@@ -259,9 +259,8 @@ class EvmMultiChainIT {
     @Test
     @Order(5)
     void aReorgOnBaseUnwindsOnlyTheBaseInvoice() {
-        String store = store("Reorg shop", "USDC-BASE", "ETH-ARBITRUM");
-        JsonObject onBase = invoiceIn(store, "5", "USDC", "LowSpeed");
-        JsonObject onArbitrum = invoiceIn(store, "0.002", "ETH", "LowSpeed");
+        JsonObject onBase = invoiceIn(store("Reorg shop on Base", "USDC-BASE"), "5", "USDC", "LowSpeed");
+        JsonObject onArbitrum = invoiceIn(store("Reorg shop on Arbitrum", "ETH-ARBITRUM"), "0.002", "ETH", "LowSpeed");
         base.tokenTransfer(BASE_USDC, 0, prompt(onBase, "USDC-BASE").getString("destination"), USDC.multiply(BigInteger.valueOf(5)));
         arbitrum.sendEther(3, prompt(onArbitrum, "ETH-ARBITRUM").getString("destination"), BigInteger.valueOf(2_000_000_000_000_000L));
         base.mine(1);
