@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 
 /**
  * A store's payment methods, in both Greenfield generations: {@code payment-methods/BTC-CHAIN} with
@@ -74,7 +76,7 @@ public class StorePaymentMethodsResource {
         String scheme;
         String label = null;
         String keyPath = null;
-        java.math.BigDecimal tolerance = null;
+        BigDecimal tolerance = null;
         if (config instanceof JsonString s) {
             scheme = s.getString();
         } else if (config instanceof JsonObject) {
@@ -267,7 +269,7 @@ public class StorePaymentMethodsResource {
         return b.build();
     }
 
-    private static void tolerance(jakarta.json.JsonObjectBuilder b, PaymentMethodConfig m) {
+    private static void tolerance(JsonObjectBuilder b, PaymentMethodConfig m) {
         if (m.paymentTolerance() != null) {
             b.add("paymentTolerance", m.paymentTolerance());
         }

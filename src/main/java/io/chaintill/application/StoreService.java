@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.math.BigDecimal;
 
 /** Stores and the payment methods merchants enable on them. */
 @ApplicationScoped
@@ -97,7 +98,7 @@ public class StoreService {
     /** Enables (or updates) a payment method from the account key the merchant pasted. */
     public PaymentMethodConfig configure(Caller caller, String storeId, PaymentMethodId method, boolean enabled,
                                          String accountKey, String label, String accountKeyPath,
-                                         java.math.BigDecimal paymentTolerance) {
+                                         BigDecimal paymentTolerance) {
         authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
         PaymentMethodHandler handler = handlers.require(method, "paymentMethodId");
         AccountKey key = handler.parseAccountKey(accountKey);
