@@ -15,9 +15,9 @@ import io.chaintill.persistence.StoreRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import java.math.BigDecimal;
 
 /** Stores and the payment methods merchants enable on them. */
 @ApplicationScoped
