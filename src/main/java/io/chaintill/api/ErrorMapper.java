@@ -8,6 +8,7 @@ import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.invoice.InvoiceStateException;
 import io.chaintill.domain.payout.PayoutRefusedException;
 import io.chaintill.json.Json;
+import io.chaintill.rates.DepeggedException;
 import io.chaintill.rates.RatesUnavailableException;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
@@ -68,6 +69,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof RatesUnavailableException) {
             return error(503, "rate-unavailable", e.getMessage());
         }
+        if (e instanceof DepeggedException) {
+            return error(503, "token-depegged", e.getMessage());
+        }
         if (e instanceof ServiceUnavailableException busy) {
             // a deliberate refusal (the live checkout cap): the client retries later, so keep its Retry-After
             Response r = error(503, "server-busy", e.getMessage());
@@ -92,7 +96,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         for (int i = 0; i < 10 && t != null; i++) {
             if (t instanceof InvalidInputException || t instanceof AccessDeniedException || t instanceof NotFoundException
                     || t instanceof UnauthenticatedException || t instanceof InvoiceStateException
-                    || t instanceof RatesUnavailableException || t instanceof MalformedJsonException
+                    || t instanceof RatesUnavailableException || t instanceof DepeggedException
+                    || t instanceof MalformedJsonException
                     || t instanceof PayloadTooLargeException || t instanceof LoginThrottledException
                     || t instanceof UnsupportedMediaTypeException || t instanceof PayoutRefusedException) {
                 return t;

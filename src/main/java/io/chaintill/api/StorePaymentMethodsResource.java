@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 
 /**
  * A store's payment methods, in both Greenfield generations: {@code payment-methods/BTC-CHAIN} with
@@ -62,7 +64,10 @@ public class StorePaymentMethodsResource {
         return of(stores.paymentMethod(Callers.required(request), storeId, method(id)));
     }
 
-    /** Greenfield 2: {"enabled": true, "config": "xpub..." | {"derivationScheme": "...", "label": ...}}. */
+    /**
+     * Greenfield 2: {"enabled": true, "config": "xpub..." | {"derivationScheme": "...", "label": ...}}. The config
+     * object may carry "paymentTolerance" (ChainTill addition: percent, this method's own tolerance).
+     */
     @PUT
     @Path("{paymentMethodId}")
     public JsonObject put(@PathParam("paymentMethodId") String id, String body) {
@@ -71,6 +76,7 @@ public class StorePaymentMethodsResource {
         String scheme;
         String label = null;
         String keyPath = null;
+        BigDecimal tolerance = null;
         if (config instanceof JsonString s) {
             scheme = s.getString();
         } else if (config instanceof JsonObject) {
@@ -78,6 +84,7 @@ public class StorePaymentMethodsResource {
             scheme = c.requiredString("derivationScheme");
             label = c.string("label");
             keyPath = c.string("accountKeyPath");
+            tolerance = c.decimal("paymentTolerance");
         } else if (config == null && in.has("enabled")) {
             // BTCPay keeps the stored config when only "enabled" is sent: a toggle
             return of(stores.enable(Callers.required(request), storeId, method(id), !Boolean.FALSE.equals(in.bool("enabled"))));
@@ -86,7 +93,8 @@ public class StorePaymentMethodsResource {
         }
         boolean enabled = !Boolean.FALSE.equals(in.bool("enabled"));
         try {
-            return of(stores.configure(Callers.required(request), storeId, method(id), enabled, scheme, label, keyPath));
+            return of(stores.configure(Callers.required(request), storeId, method(id), enabled, scheme, label, keyPath,
+                    tolerance));
         } catch (InvalidInputException e) {
             throw asConfigField(e);
         }
@@ -165,7 +173,7 @@ public class StorePaymentMethodsResource {
         String scheme = in.requiredString("derivationScheme");
         boolean enabled = !Boolean.FALSE.equals(in.bool("enabled"));
         return legacy(stores.configure(Callers.required(request), storeId, onchain(cryptoCode), enabled, scheme,
-                in.string("label"), in.string("accountKeyPath")));
+                in.string("label"), in.string("accountKeyPath"), in.decimal("paymentTolerance")));
     }
 
     @DELETE
@@ -201,7 +209,7 @@ public class StorePaymentMethodsResource {
 
     /** This generation of the API calls the key "config"; the message stays the handler's own. */
     private static InvalidInputException asConfigField(InvalidInputException e) {
-        if ("label".equals(e.field()) || "accountKeyPath".equals(e.field())) {
+        if ("label".equals(e.field()) || "accountKeyPath".equals(e.field()) || "paymentTolerance".equals(e.field())) {
             return new InvalidInputException("config." + e.field(), e.getMessage());
         }
         return "derivationScheme".equals(e.field()) ? new InvalidInputException("config", e.getMessage()) : e;
@@ -235,6 +243,7 @@ public class StorePaymentMethodsResource {
         var config = Json.createObjectBuilder().add("derivationScheme", m.derivationScheme());
         InvoiceJson.nullable(config, "label", m.label());
         InvoiceJson.nullable(config, "accountKeyPath", m.accountKeyPath());
+        tolerance(config, m);
         var b = Json.createObjectBuilder()
                 .add("paymentMethodId", m.paymentMethodId().toString())
                 .add("enabled", m.enabled())
@@ -256,6 +265,13 @@ public class StorePaymentMethodsResource {
                 .add("derivationScheme", m.derivationScheme());
         InvoiceJson.nullable(b, "label", m.label());
         InvoiceJson.nullable(b, "accountKeyPath", m.accountKeyPath());
+        tolerance(b, m);
         return b.build();
+    }
+
+    private static void tolerance(JsonObjectBuilder b, PaymentMethodConfig m) {
+        if (m.paymentTolerance() != null) {
+            b.add("paymentTolerance", m.paymentTolerance());
+        }
     }
 }

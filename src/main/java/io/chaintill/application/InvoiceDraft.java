@@ -11,7 +11,10 @@ import java.util.List;
 record InvoiceDraft(Price price, String currency, String metadataJson, String orderId, String searchText,
                     CheckoutOptions checkout, ReceiptOptions receipt, List<Quote> quotes) {
 
-    /** One payment method's offer: its configuration and the rate (crypto per invoice currency unit inverse). */
-    record Quote(PaymentMethodConfig method, BigDecimal rate) {
+    /**
+     * One payment method's offer: its configuration, the rate (crypto per invoice currency unit inverse) and the
+     * method's own payment tolerance, or null when the invoice's applies.
+     */
+    record Quote(PaymentMethodConfig method, BigDecimal rate, BigDecimal paymentTolerance) {
     }
 }

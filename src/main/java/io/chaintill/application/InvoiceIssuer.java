@@ -42,7 +42,7 @@ public class InvoiceIssuer {
                     : CryptoAmount.ofDecimalRoundingUp(
                             draft.price().amount().divide(quote.rate(), handler.decimals(), RoundingMode.UP), handler.decimals());
             invoice.addPrompt(Ids.newId(), method, destination, quote.method().keyId(), index, quote.rate(), due,
-                    handler.decimals());
+                    handler.decimals(), quote.paymentTolerance());
         }
         invoices.save(invoice);
         return invoice;

@@ -17,8 +17,6 @@ import io.chaintill.domain.store.StoreSettings;
 import io.chaintill.persistence.InvoiceQuery;
 import io.chaintill.persistence.InvoiceRepository;
 import io.chaintill.persistence.StoreRepository;
-import io.chaintill.rates.CurrencyPair;
-import io.chaintill.rates.RateService;
 import io.chaintill.rates.RatesConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +49,7 @@ public class InvoiceService {
     @Inject
     Authorizer authorizer;
     @Inject
-    RateService rates;
+    AssetPricing pricing;
     @Inject
     Clock clock;
     @Inject
@@ -204,9 +202,9 @@ public class InvoiceService {
         List<String> providers = s.rateProviders().isEmpty() ? ratesConfiguration.providerOrder() : s.rateProviders();
         for (PaymentMethodConfig m : methods) {
             String crypto = m.paymentMethodId().currency();
-            BigDecimal rate = crypto.equals(currency) ? BigDecimal.ONE
-                    : rates.rate(new CurrencyPair(crypto, currency), providers).value();
-            quotes.add(new InvoiceDraft.Quote(m, rate));
+            BigDecimal rate = crypto.equals(currency) ? BigDecimal.ONE : pricing.rate(crypto, currency, providers);
+            // a tolerance the invoice asked for wins; otherwise the method's own, then the store's
+            quotes.add(new InvoiceDraft.Quote(m, rate, r.paymentTolerance() == null ? m.paymentTolerance() : null));
         }
         return new InvoiceDraft(price, currency, r.metadataJson(), r.orderId(), r.searchText(), checkout,
                 r.receipt() == null ? ReceiptOptions.NONE : r.receipt(), quotes);

@@ -58,7 +58,7 @@ public class PaymentTracker {
             }
         }
         PaymentTotals totals = PaymentTotalsCalculator.totals(prompt.due(), prompt.decimals(), ofMethod, tipHeight, rule);
-        invoice.onPayments(totals, now);
+        invoice.onPayments(totals, prompt.paymentTolerance(), now);
         invoices.save(invoice);
     }
 

@@ -15,6 +15,7 @@ import io.chaintill.persistence.StoreRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 
@@ -96,7 +97,8 @@ public class StoreService {
 
     /** Enables (or updates) a payment method from the account key the merchant pasted. */
     public PaymentMethodConfig configure(Caller caller, String storeId, PaymentMethodId method, boolean enabled,
-                                         String accountKey, String label, String accountKeyPath) {
+                                         String accountKey, String label, String accountKeyPath,
+                                         BigDecimal paymentTolerance) {
         authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
         PaymentMethodHandler handler = handlers.require(method, "paymentMethodId");
         AccountKey key = handler.parseAccountKey(accountKey);
@@ -106,7 +108,7 @@ public class StoreService {
             stores.add(c);
             return c;
         });
-        config.configure(enabled, key.canonical(), key.keyId(), label, accountKeyPath, clock.instant());
+        config.configure(enabled, key.canonical(), key.keyId(), label, accountKeyPath, paymentTolerance, clock.instant());
         return config;
     }
 
@@ -116,7 +118,7 @@ public class StoreService {
         PaymentMethodConfig config = stores.paymentMethod(storeId, method.toString()).orElseThrow(() ->
                 new InvalidInputException("config", "is required: " + method + " is not configured on this store yet"));
         config.configure(enabled, config.derivationScheme(), config.keyId(), config.label(), config.accountKeyPath(),
-                clock.instant());
+                config.paymentTolerance(), clock.instant());
         return config;
     }
 

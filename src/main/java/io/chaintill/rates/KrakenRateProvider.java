@@ -67,7 +67,7 @@ public class KrakenRateProvider extends ExchangeRateProvider {
 
     /**
      * The result is keyed by Kraken's internal pair name, which differs from what we asked for:
-     * XBTUSD comes back as XXBTZUSD (X-prefixed crypto, Z-prefixed fiat), ETHXBT as XETHXXBT,
+     * XBTUSD comes back as XXBTZUSD (X-prefixed crypto, Z-prefixed fiat), EURUSD as ZEURZUSD, ETHXBT as XETHXXBT,
      * newer assets such as SOLUSD unprefixed. Only those spellings of our own pair are accepted so an
      * unrelated pair in the answer is never mistaken for ours.
      */
@@ -84,7 +84,7 @@ public class KrakenRateProvider extends ExchangeRateProvider {
         String base = asset(pair.base());
         String quote = asset(pair.quote());
         List<String> keys = new ArrayList<>();
-        for (String b : List.of(base, "X" + base)) {
+        for (String b : List.of(base, "X" + base, "Z" + base)) { // EURUSD comes back as ZEURZUSD
             for (String q : List.of(quote, "Z" + quote, "X" + quote)) {
                 keys.add(b + q);
             }

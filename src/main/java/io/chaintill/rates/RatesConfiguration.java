@@ -51,6 +51,14 @@ public class RatesConfiguration {
     @ConfigProperty(name = "chaintill.rates.fixed")
     Optional<String> fixedTable;
 
+    @Inject
+    @ConfigProperty(name = "chaintill.rates.usd-pegged", defaultValue = "USDC,USDT")
+    List<String> usdPegged;
+
+    @Inject
+    @ConfigProperty(name = "chaintill.rates.peg-band", defaultValue = "0.98..1.02")
+    String pegBand;
+
     /**
      * The producer below runs lazily (on first use of the proxy); checking here at deployment makes a typo in
      * any rates key stop the server at startup instead of failing the first checkout.
@@ -58,6 +66,21 @@ public class RatesConfiguration {
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         rateService();
         providerOrder();
+        pegBand();
+    }
+
+    @Produces
+    @ApplicationScoped
+    public PeggedPricing peggedPricing(RateService rates) {
+        return new PeggedPricing(rates, Set.copyOf(usdPegged), pegBand());
+    }
+
+    private PegBand pegBand() {
+        try {
+            return PegBand.parse(pegBand);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("chaintill.rates.peg-band: " + e.getMessage(), e);
+        }
     }
 
     @Produces

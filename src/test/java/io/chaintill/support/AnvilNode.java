@@ -72,14 +72,23 @@ public final class AnvilNode implements AutoCloseable {
 
     /** Starts anvil with {@code chainId} on a free port; its output goes to target/anvil-PORT.log. */
     public static AnvilNode start(long chainId) {
+        return start(chainId, null);
+    }
+
+    /** As {@link #start(long)} on a named hardfork ({@code prague} has EIP-7702, {@code cancun} has not); null: anvil's default. */
+    public static AnvilNode start(long chainId, String hardfork) {
         int port = BitcoindRegtest.freePort();
         Path log = Path.of("target", "anvil-" + port + ".log").toAbsolutePath();
         String binary = anvilBinary();
         Process process;
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(binary, "--host", "127.0.0.1", "--port", String.valueOf(port),
-                    "--chain-id", String.valueOf(chainId), "--mnemonic", MNEMONIC, "--accounts", "10")
+            List<String> command = new ArrayList<>(List.of(binary, "--host", "127.0.0.1", "--port", String.valueOf(port),
+                    "--chain-id", String.valueOf(chainId), "--mnemonic", MNEMONIC, "--accounts", "10"));
+            if (hardfork != null) {
+                command.addAll(List.of("--hardfork", hardfork));
+            }
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

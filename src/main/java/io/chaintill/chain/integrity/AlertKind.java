@@ -15,7 +15,9 @@ public enum AlertKind {
     /** A source does not answer. */
     SOURCE_DOWN,
     /** A source is on another network or chain than the server. */
-    WRONG_NETWORK;
+    WRONG_NETWORK,
+    /** A USD-pegged token trades outside its peg band (docs/rates.md); raised on the chain "rate:&lt;TOKEN&gt;". */
+    DEPEG;
 
     /** The API's spelling: "divergence", "invalid-header" ... */
     public String id() {

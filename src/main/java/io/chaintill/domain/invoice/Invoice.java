@@ -104,8 +104,15 @@ public class Invoice {
 
     public PaymentPrompt addPrompt(String promptId, PaymentMethodId method, String destination, String keyId,
                                    int derivationIndex, BigDecimal rate, CryptoAmount due, int decimals) {
+        return addPrompt(promptId, method, destination, keyId, derivationIndex, rate, due, decimals, null);
+    }
+
+    /** @param paymentTolerance the method's own tolerance (percent), or null for the invoice's */
+    public PaymentPrompt addPrompt(String promptId, PaymentMethodId method, String destination, String keyId,
+                                   int derivationIndex, BigDecimal rate, CryptoAmount due, int decimals,
+                                   BigDecimal paymentTolerance) {
         PaymentPrompt p = new PaymentPrompt(promptId, this, method, destination, keyId, derivationIndex, rate, due,
-                decimals, createdAt.plusMillis(prompts.size()));
+                decimals, paymentTolerance, createdAt.plusMillis(prompts.size()));
         prompts.add(p);
         return p;
     }
@@ -162,12 +169,20 @@ public class Invoice {
      * confirmations to Settled, and a payment that vanished (reorg, double spend) moves Processing back.
      */
     public void onPayments(PaymentTotals totals, Instant now) {
+        onPayments(totals, null, now);
+    }
+
+    /**
+     * As {@link #onPayments(PaymentTotals, Instant)} for payments of a method with its own tolerance
+     * ({@link PaymentPrompt#paymentTolerance()}); null means the invoice's.
+     */
+    public void onPayments(PaymentTotals totals, BigDecimal methodTolerance, Instant now) {
         if (status == InvoiceStatus.Settled || status == InvoiceStatus.Invalid) {
             return;
         }
         boolean topUp = totals.due() == null;
         boolean any = totals.received().isPositive();
-        CryptoAmount threshold = topUp ? null : totals.due().lessPercent(tolerance());
+        CryptoAmount threshold = topUp ? null : totals.due().lessPercent(methodTolerance == null ? tolerance() : methodTolerance);
         // nothing received is never "paid", even when a 100% tolerance brings the threshold down to zero
         boolean full = any && (topUp || totals.received().compareTo(threshold) >= 0);
         boolean confirmed = totals.confirmed().isPositive() && (topUp

@@ -38,12 +38,15 @@ public class PaymentPrompt {
     private BigInteger dueUnits;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "payment_tolerance")
+    private BigDecimal paymentTolerance;
 
     protected PaymentPrompt() {
     }
 
     PaymentPrompt(String id, Invoice invoice, PaymentMethodId method, String destination, String keyId,
-                  int derivationIndex, BigDecimal rate, CryptoAmount due, int decimals, Instant createdAt) {
+                  int derivationIndex, BigDecimal rate, CryptoAmount due, int decimals, BigDecimal paymentTolerance,
+                  Instant createdAt) {
         this.id = id;
         this.invoice = invoice;
         this.paymentMethodId = method.toString();
@@ -55,6 +58,7 @@ public class PaymentPrompt {
         this.rate = rate;
         this.dueUnits = due == null ? null : due.units();
         this.createdAt = createdAt;
+        this.paymentTolerance = paymentTolerance;
     }
 
     public String id() { return id; }
@@ -67,6 +71,8 @@ public class PaymentPrompt {
     public int derivationIndex() { return derivationIndex; }
     public BigDecimal rate() { return rate; }
     public Instant createdAt() { return createdAt; }
+    /** The payment method's own tolerance fixed at creation; null when the invoice's applies. */
+    public BigDecimal paymentTolerance() { return paymentTolerance; }
 
     /** Null for a top-up invoice. */
     public CryptoAmount due() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chaintill.support.AnvilNode;
 import io.chaintill.support.Await;
+import io.chaintill.support.Browser;
 import io.chaintill.support.ApiClient;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
@@ -61,6 +62,7 @@ class EvmMultiChainIT {
         arbitrum = AnvilNode.start(42161);
         BigInteger supply = USDC.multiply(BigInteger.valueOf(1_000_000));
         ethereumUsdc = ethereum.deployTestToken("USD Coin test", "USDC", supply);
+        String ethereumUsdt = ethereum.deployTestToken("Tether test", "USDT", supply);
         placeTokenAt(base, base.deployTestToken("USD Coin test", "USDC", supply), BASE_USDC);
         placeTokenAt(arbitrum, arbitrum.deployTestToken("USD Coin test", "USDC", supply), ARBITRUM_USDT);
         for (AnvilNode n : List.of(ethereum, base, arbitrum)) {
@@ -69,7 +71,7 @@ class EvmMultiChainIT {
         Map<String, String> env = new HashMap<>(Map.of(
                 "CHAINTILL_ETH_RPC_URL", ethereum.rpcUrl(),
                 "CHAINTILL_ETH_CHAIN_ID", "1",
-                "CHAINTILL_ETH_TOKENS", "USDC:" + ethereumUsdc + ":6",
+                "CHAINTILL_ETH_TOKENS", "USDC:" + ethereumUsdc + ":6,USDT:" + ethereumUsdt + ":6",
                 "CHAINTILL_EVM_BASE_RPC_URL", base.rpcUrl(),
                 "CHAINTILL_EVM_BASE_CHAIN_ID", "8453",
                 "CHAINTILL_EVM_BASE_TOKENS", "USDC@base",
@@ -78,6 +80,9 @@ class EvmMultiChainIT {
                 "CHAINTILL_EVM_ARBITRUM_CHAIN_ID", "42161",
                 "CHAINTILL_EVM_ARBITRUM_TOKENS", "USDT@arbitrum"));
         env.put("CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "1000");
+        // the local rate source: USDC a little under 1 USD, USDT depegged, the euro listed only as EUR_USD
+        env.put("CHAINTILL_RATES_PROVIDERS", "fixed");
+        env.put("CHAINTILL_RATES_FIXED", "USDC_USD:0.9998,USDT_USD:0.97,EUR_USD:1.08,ETH_USD:2500");
         // its anvils are its own, so on the shared PostgreSQL its ETH cursor must not meet another class's
         env.putAll(TestEnvironment.ownDatabase("chaintill_evm_"));
         byte[] entropy = new byte[16];
@@ -197,6 +202,109 @@ class EvmMultiChainIT {
         assertEquals("Processing", invoice(invoice).getString("status"), "19 of Arbitrum's 20 MediumSpeed confirmations");
         arbitrum.mine(1);
         awaitStatus(invoice, "Settled");
+    }
+
+    @Test
+    @Order(3)
+    void aWithdrawalHalfAPercentShortSettlesUnderTheMethodsOnePercentToleranceAndStaysPartialWithout() {
+        String tolerant = store("Tolerant shop");
+        api.put("/api/v1/stores/" + tolerant + "/payment-methods/USDC-BASE", "{\"enabled\":true,\"config\":"
+                + "{\"derivationScheme\":\"" + xpub + "\",\"paymentTolerance\":1}}").expect(200);
+        assertEquals("1", api.get("/api/v1/stores/" + tolerant + "/payment-methods/USDC-BASE").expect(200).object()
+                .getJsonObject("config").getJsonNumber("paymentTolerance").bigDecimalValue().stripTrailingZeros()
+                .toPlainString());
+        String strict = store("Strict shop", "USDC-BASE");
+        JsonObject settles = invoiceIn(tolerant, "10", "USDC", "MediumSpeed");
+        JsonObject stays = invoiceIn(strict, "10", "USDC", "MediumSpeed");
+        BigInteger short5 = BigInteger.valueOf(9_950_000); // 9.95 USDC: 0.5 % kept by the exchange
+        base.tokenTransfer(BASE_USDC, 0, prompt(settles, "USDC-BASE").getString("destination"), short5);
+        base.tokenTransfer(BASE_USDC, 0, prompt(stays, "USDC-BASE").getString("destination"), short5);
+        base.mine(3);
+        awaitStatus(settles, "Settled");
+        awaitScanned(base, "USDC-BASE");
+        JsonObject partial = invoice(stays);
+        assertEquals("New", partial.getString("status"));
+        assertEquals("PaidPartial", partial.getString("additionalStatus"));
+        assertEquals("0.05", prompt(stays, "USDC-BASE").getString("due"), "the remaining due is shown");
+    }
+
+    @Test
+    @Order(4)
+    void aStablecoinIsPricedAtItsMarketRateEurosGoThroughUsdAndADepeggedTokenRefusesInvoicesAndAlerts() {
+        String store = store("Stablecoin shop", "USDC-BASE", "USDT-ERC20");
+        JsonObject usd = api.createInvoice(store, "{\"amount\":\"10\",\"currency\":\"USD\","
+                + "\"checkout\":{\"paymentMethods\":[\"USDC-BASE\"]}}");
+        JsonObject inUsd = prompt(Json.createObjectBuilder(usd).add("storeId", store).build(), "USDC-BASE");
+        assertEquals("0.9998", inUsd.getString("rate"), "the market rate, not 1:1");
+        assertEquals("10.002001", inUsd.getString("amount"));
+
+        JsonObject eur = api.createInvoice(store, "{\"amount\":\"10\",\"currency\":\"EUR\","
+                + "\"checkout\":{\"paymentMethods\":[\"USDC-BASE\"]}}");
+        JsonObject inEur = prompt(Json.createObjectBuilder(eur).add("storeId", store).build(), "USDC-BASE");
+        assertEquals("0.925740740740740741", inEur.getString("rate"), "USDC_USD / EUR_USD");
+        assertEquals("10.802161", inEur.getString("amount"));
+
+        var refused = api.post("/api/v1/stores/" + store + "/invoices", "{\"amount\":\"10\",\"currency\":\"USD\"}");
+        assertEquals(503, refused.status(), refused.body());
+        JsonObject error = refused.object();
+        assertEquals("token-depegged", error.getString("code"));
+        assertEquals("USDT trades at 0.97 USD (fixed), outside its peg band 0.98..1.02; invoices payable in USDT are"
+                + " refused until it returns", error.getString("message"));
+        JsonObject alert = api.get("/api/v1/chains/alerts?status=raised").expect(200).array().getValuesAs(JsonObject.class)
+                .stream().filter(a -> a.getString("kind").equals("depeg")).findFirst().orElseThrow();
+        assertEquals("rate:USDT", alert.getString("chain"));
+        assertEquals(error.getString("message"), alert.getString("reason"));
+    }
+
+    @Test
+    @Order(5)
+    void aReorgOnBaseUnwindsOnlyTheBaseInvoice() {
+        JsonObject onBase = invoiceIn(store("Reorg shop on Base", "USDC-BASE"), "5", "USDC", "LowSpeed");
+        JsonObject onArbitrum = invoiceIn(store("Reorg shop on Arbitrum", "ETH-ARBITRUM"), "0.002", "ETH", "LowSpeed");
+        base.tokenTransfer(BASE_USDC, 0, prompt(onBase, "USDC-BASE").getString("destination"), USDC.multiply(BigInteger.valueOf(5)));
+        arbitrum.sendEther(3, prompt(onArbitrum, "ETH-ARBITRUM").getString("destination"), BigInteger.valueOf(2_000_000_000_000_000L));
+        base.mine(1);
+        arbitrum.mine(1);
+        awaitStatus(onBase, "Processing");
+        awaitStatus(onArbitrum, "Processing");
+        awaitScanned(base, "USDC-BASE");
+
+        base.reorg(1); // Base's block with the payment is replaced by an empty one: the transfer is gone
+        base.mine(1);
+        awaitStatus(onBase, "New");
+        assertEquals("Invalid", prompt(onBase, "USDC-BASE").getJsonArray("payments").getJsonObject(0).getString("status"));
+        awaitScanned(arbitrum, "ETH-ARBITRUM");
+        assertEquals("Processing", invoice(onArbitrum).getString("status"), "Arbitrum's invoice is untouched");
+        JsonObject arbitrumPayment = prompt(onArbitrum, "ETH-ARBITRUM").getJsonArray("payments").getJsonObject(0);
+        assertNotEquals("Invalid", arbitrumPayment.getString("status"));
+    }
+
+    @Test
+    @Order(6)
+    void theCheckoutPageInChromiumNamesTheNetworkAndWarnsOnEachTab() {
+        String store = store("Browser shop", "USDC-ERC20", "USDC-BASE", "ETH-ARBITRUM");
+        JsonObject created = api.createInvoice(store, "{\"amount\":\"12\",\"currency\":\"USD\"}");
+        Map<String, String> expected = Map.of(
+                "USDC-ERC20", "Ethereum|Send only USDC on Ethereum to this address.",
+                "USDC-BASE", "Base|Send only USDC on Base to this address.",
+                "ETH-ARBITRUM", "Arbitrum One|Send only ETH on Arbitrum One to this address.");
+        try (Browser b = Browser.forTest(EvmMultiChainIT.class).language("en").start()) {
+            b.open(server.baseUrl() + "/i/" + created.getString("id") + "?lang=en");
+            List<String> tabs = b.findAll("nav.methods a.tab").stream().map(e -> e.getText().strip()).toList();
+            assertEquals(List.of("USDC-ERC20", "USDC-BASE", "ETH-ARBITRUM").stream().sorted().toList(),
+                    tabs.stream().sorted().toList());
+            for (String tab : tabs) {
+                b.findAll("nav.methods a.tab").stream().filter(e -> e.getText().strip().equals(tab)).findFirst()
+                        .orElseThrow().click();
+                b.await(WAIT, d -> tab.equals(b.find("nav.methods a[aria-current=page]").getText().strip()));
+                String[] want = expected.get(tab).split("\\|");
+                assertEquals(want[0], b.find("#network").getText(), tab);
+                assertEquals(want[1], b.find("#network-warning").getText(), tab);
+                assertTrue(b.find("#network-warning").isDisplayed(), tab);
+                b.screenshot("network-" + tab);
+            }
+            assertEquals(List.of(), b.consoleErrors());
+        }
     }
 
     // ---- helpers ----

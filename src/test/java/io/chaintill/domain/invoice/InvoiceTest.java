@@ -179,6 +179,36 @@ class InvoiceTest {
             assertEquals(InvoiceStatus.Settled, i.status());
         }
 
+        @ParameterizedTest(name = "invoice {0}%, method {1}%, received {2} of 100000 -> {3}")
+        @CsvSource({
+                "0, 1, 99500, Settled",       // an exchange withdrawal 0.5% short: the method's 1% grants it
+                "0, 0, 99500, New",           // with 0% it stays partial
+                "1, 0, 99500, New",           // the method's own 0% wins over the invoice's 1%
+                ", 1, 99000, Settled",
+                "1, , 99000, Settled",        // no method tolerance: the invoice's applies
+                "0, 1, 98999, New",
+        })
+        void aMethodsOwnToleranceWinsOverTheInvoices(String invoiceTolerance, String methodTolerance, long received,
+                                                    InvoiceStatus expected) {
+            Invoice i = InvoiceFixtures.invoice(invoiceTolerance);
+            BigDecimal method = methodTolerance == null ? null : new BigDecimal(methodTolerance);
+            i.onPayments(totals(received, received), method, minutes(1));
+            assertEquals(expected, i.status());
+            if (expected == InvoiceStatus.New) {
+                assertEquals(AdditionalStatus.PaidPartial, i.additionalStatus(), "short beyond tolerance is partial");
+            }
+        }
+
+        @Test
+        void aPromptKeepsTheToleranceItWasCreatedWith() {
+            Invoice i = InvoiceFixtures.invoice("0");
+            PaymentPrompt p = i.addPrompt("p-1", io.chaintill.domain.payment.PaymentMethodId.parse("USDC-BASE", "m"),
+                    "0xabc", "k", 0, BigDecimal.ONE, InvoiceFixtures.sats(DUE), 8, new BigDecimal("1"));
+            assertEquals(new BigDecimal("1"), p.paymentTolerance());
+            assertEquals(null, i.addPrompt("p-2", io.chaintill.domain.payment.PaymentMethodId.parse("BTC-CHAIN", "m"),
+                    "bc1q", "k2", 0, BigDecimal.ONE, InvoiceFixtures.sats(DUE), 8).paymentTolerance());
+        }
+
         @Test
         void paymentWithinToleranceSettlesWhenThatMuchIsConfirmed() {
             Invoice i = InvoiceFixtures.invoice("1");
