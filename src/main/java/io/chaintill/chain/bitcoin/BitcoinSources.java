@@ -56,6 +56,12 @@ public class BitcoinSources {
                 .map(url -> new EsploraWitness(URI.create(url), network));
     }
 
+    /** The node itself when the source is bitcoind (payout batches need its PSBT finalizer and UTXO set). */
+    public Optional<BitcoinPayoutNode> payoutNode() {
+        return rpcUrl.map(String::strip).filter(s -> !s.isEmpty()).map(url -> new BitcoinPayoutNode(
+                new BitcoindRpcClient(URI.create(url), rpcUser.orElse(""), rpcPassword.orElse(""))));
+    }
+
     private Optional<ChainSource> create() {
         Optional<String> rpc = rpcUrl.map(String::strip).filter(s -> !s.isEmpty());
         if (rpc.isPresent()) {
