@@ -8,6 +8,7 @@ import io.chaintill.chain.bitcoin.UnsignedTransaction;
 import io.chaintill.support.ApiClient;
 import io.chaintill.support.BitcoindRegtest;
 import io.chaintill.support.Browser;
+import io.chaintill.support.DashboardLogin;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
 import io.chaintill.support.WebhookReceiver;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A refund end to end on regtest: an overpaid invoice is refunded for the overpaid part, the buyer claims it on the
@@ -300,8 +303,6 @@ class RefundFlowIT {
         assertTrue(payout(id).getString("paymentLink").startsWith("bitcoin:" + buyer3 + "?amount=0.0002"),
                 payout(id).toString());
 
-        server.kill();
-        server.restart();
         String batchesPath = "/api/v1/stores/" + storeId + "/payout-batches";
         JsonObject batch = api.post(batchesPath, "{\"feeRate\":2}").expect(200).object();
         // the only coin left is the first batch's change, back on the store's change chain
@@ -325,6 +326,55 @@ class RefundFlowIT {
         BigDecimal received = ((JsonNumber) node.walletRpc(BUYER2, "getreceivedbyaddress", buyer3, 0)).bigDecimalValue();
         assertEquals(0, new BigDecimal("0.0002").compareTo(received), "paid once: " + received);
         assertTrue(api.post(batchesPath, "{}").expect(422).body().contains("no approved Bitcoin payout"));
+    }
+
+    @Test
+    @Order(7)
+    void theDashboardShowsTheRefundVariantsAndPaysThePayoutWithAPsbt() {
+        try (Browser browser = Browser.forTest(RefundFlowIT.class).start()) {
+            browser.open(server.baseUrl() + "/dashboard/login");
+            DashboardLogin.submit(browser, ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD, WAIT);
+            browser.await(WAIT, d -> d.findElements(By.cssSelector("#nav a")).size() > 0);
+            browser.script("window.location.hash = arguments[0]", "#/stores/" + storeId + "/invoices/" + invoiceId);
+            browser.await(WAIT, d -> d.findElement(By.id("refund"))).click();
+            // the variants with what each would pay, before anything is made
+            browser.await(WAIT, d -> d.findElements(By.cssSelector("#refund-dialog .refund-variant")).size() >= 2);
+            String dialog = browser.find("#refund-dialog").getText();
+            assertTrue(dialog.contains("Only the overpaid part: 0.0005 BTC") && dialog.contains("The crypto paid, as paid: 0.0015 BTC"), dialog);
+            browser.find("#refund-dialog [data-variant=OverpaidAmount]").click();
+            String link = browser.await(WAIT, d -> d.findElement(By.cssSelector("#refund-link a"))).getAttribute("href");
+            assertTrue(link.contains("/pull-payments/"), link);
+            String pullPaymentId = link.substring(link.lastIndexOf('/') + 1);
+            String buyer = node.newAddress(BUYER2);
+            String id = api.anonymous().post("/api/v1/pull-payments/" + pullPaymentId + "/payouts",
+                    "{\"destination\":\"" + buyer + "\",\"payoutMethodId\":\"BTC-CHAIN\"}").expect(200).object().getString("id");
+            if ("AwaitingApproval".equals(payout(id).getString("state"))) {
+                browser.script("window.location.hash = arguments[0]", "#/stores/" + storeId + "/payouts");
+                browser.await(WAIT, d -> d.findElement(By.cssSelector("[data-payout-id='" + id + "'] .approve"))).click();
+                awaitTrue(() -> "AwaitingPayment".equals(payout(id).getString("state")), "approved in the dashboard");
+            }
+            browser.script("window.location.hash = arguments[0]", "#/stores/" + storeId + "/payouts");
+            WebElement row = browser.await(WAIT, d -> d.findElement(By.cssSelector("[data-payout-id='" + id + "'][data-state=AwaitingPayment]")));
+            assertTrue(row.findElement(By.cssSelector(".payment-link")).getAttribute("href").startsWith("bitcoin:" + buyer));
+            browser.find("#create-batch").click();
+            WebElement panel = browser.await(WAIT, d -> d.findElement(By.cssSelector(".batch[data-state=Open]")));
+            String batchId = panel.getAttribute("data-batch-id");
+            assertTrue(panel.findElement(By.cssSelector(".download-psbt")).getAttribute("href").startsWith("blob:"));
+            String psbt = api.get("/api/v1/stores/" + storeId + "/payout-batches/" + batchId).expect(200).object().getString("psbt");
+            // a refused upload shows the server's reason, and nothing moves
+            panel.findElement(By.cssSelector(".signed-psbt")).sendKeys(psbt);
+            panel.findElement(By.cssSelector(".upload-signed")).click();
+            browser.await(WAIT, d -> d.findElement(By.cssSelector("#flash, .flash")).getText().contains("not fully signed"));
+            WebElement again = browser.await(WAIT, d -> d.findElement(By.cssSelector(".batch[data-state=Open] .signed-psbt")));
+            again.clear();
+            browser.script("arguments[0].value = arguments[1]", again, signed(psbt));
+            browser.find(".batch[data-state=Open] .upload-signed").click();
+            browser.await(WAIT, d -> d.findElement(By.cssSelector(".batch[data-batch-id='" + batchId + "'][data-state=Broadcast]")));
+            assertEquals("InProgress", payout(id).getString("state"));
+            // the refused upload's 422 is the only error the console may show
+            List<String> errors = browser.consoleErrors().stream().filter(e -> !e.contains("422")).toList();
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
     }
 
     private static JsonObject payout(String id) {
