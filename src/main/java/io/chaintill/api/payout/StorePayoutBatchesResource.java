@@ -48,6 +48,9 @@ public class StorePayoutBatchesResource {
     /** {@code {payoutIds?, feeRate? (sat/vB)}}: a new batch, its PSBT included. */
     @POST
     public Response create(String body) {
+        var caller = Callers.required(request);
+        // who may not manage payouts learns nothing from the body's validation
+        batches.requireManager(caller, storeId);
         JsonInput in = JsonInput.parse(body == null || body.isBlank() ? "{}" : body);
         List<String> ids = in.has("payoutIds") ? in.strings("payoutIds") : null;
         Long feeRate = null;
@@ -60,7 +63,7 @@ public class StorePayoutBatchesResource {
             feeRate = rate.longValueExact();
         }
         Long rate = feeRate;
-        return node(() -> Response.ok(json(batches.create(Callers.required(request), storeId, ids, rate))).build());
+        return node(() -> Response.ok(json(batches.create(caller, storeId, ids, rate))).build());
     }
 
     @GET
@@ -91,6 +94,7 @@ public class StorePayoutBatchesResource {
     @Path("{batchId}/signed")
     public Response signed(@PathParam("batchId") String batchId, String body) {
         var caller = Callers.required(request);
+        batches.requireManager(caller, storeId);
         // read unscreened: a PSBT is public data, and its base64 may look like anything
         String psbt = JsonInput.parse(body).secret("psbt");
         if (psbt == null || psbt.isBlank()) {

@@ -105,6 +105,11 @@ public class BitcoinPayoutBatches {
         return batch;
     }
 
+    /** Throws unless the caller may manage the store's payouts: checked before the request body is looked at. */
+    public void requireManager(Caller caller, String storeId) {
+        authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
+    }
+
     public PayoutBatch get(Caller caller, String storeId, String batchId) {
         authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
         return batches.find(batchId).filter(b -> b.storeId().equals(storeId)).orElseThrow(BitcoinPayoutBatches::notFound);
