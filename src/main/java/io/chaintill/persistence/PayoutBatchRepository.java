@@ -3,6 +3,7 @@ package io.chaintill.persistence;
 import io.chaintill.domain.payment.PaymentMethodId;
 import io.chaintill.domain.payment.PaymentStatus;
 import io.chaintill.domain.payout.PayoutBatch;
+import io.chaintill.domain.store.PaymentMethodConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,6 +35,14 @@ public class PayoutBatchRepository {
         return Optional.ofNullable(em.find(PayoutBatch.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * Locks the store's payment method row: batch creations of one store queue on it, so two never pick the same
+     * payout or output.
+     */
+    public Optional<PaymentMethodConfig> lockPaymentMethod(String storeId, PaymentMethodId method) {
+        return Optional.ofNullable(em.find(PaymentMethodConfig.class, storeId + ":" + method, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public void add(PayoutBatch batch) {
         em.persist(batch);
     }
@@ -53,14 +62,14 @@ public class PayoutBatchRepository {
 
     /**
      * Outputs of {@code keyId} the store may spend, before the node is asked whether they are unspent: confirmed
-     * valid payments to its invoices' addresses, and the change of its broadcast batches; minus what open batches
+     * valid payments to its invoices' addresses (not those chain integrity holds), and the change of its broadcast batches; minus what open batches
      * spend. Plain SQL for the payment join; it runs unchanged on H2 and PostgreSQL.
      */
     public List<OwnOutput> candidateOutputs(String storeId, PaymentMethodId method, String keyId) {
         String sql = "SELECT p.txid, p.output_index, p.value_units, pp.derivation_index"
                 + " FROM payment p JOIN payment_prompt pp ON pp.id = p.prompt_id JOIN invoice i ON i.id = p.invoice_id"
                 + " WHERE i.store_id = ?1 AND p.payment_method_id = ?2 AND pp.key_id = ?3 AND p.status <> ?4"
-                + " AND p.block_height IS NOT NULL ORDER BY p.txid, p.output_index";
+                + " AND p.block_height IS NOT NULL AND p.held_reason IS NULL ORDER BY p.txid, p.output_index";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, storeId).setParameter(2, method.toString())
                 .setParameter(3, keyId).setParameter(4, PaymentStatus.Invalid.name()).getResultList();

@@ -25,7 +25,6 @@ import io.chaintill.domain.payout.PayoutState;
 import io.chaintill.domain.store.PaymentMethodConfig;
 import io.chaintill.persistence.PayoutBatchRepository;
 import io.chaintill.persistence.PayoutRepository;
-import io.chaintill.persistence.StoreRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,8 +47,6 @@ public class BitcoinPayoutBatches {
 
     @Inject
     Authorizer authorizer;
-    @Inject
-    StoreRepository stores;
     @Inject
     PayoutRepository payouts;
     @Inject
@@ -74,7 +71,7 @@ public class BitcoinPayoutBatches {
      */
     public PayoutBatch create(Caller caller, String storeId, List<String> payoutIds, Long feeRate) {
         authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
-        PaymentMethodConfig config = stores.paymentMethod(storeId, METHOD.toString())
+        PaymentMethodConfig config = batches.lockPaymentMethod(storeId, METHOD)
                 .filter(c -> c.derivationScheme() != null)
                 .orElseThrow(() -> new InvalidInputException("paymentMethod", "the store has no Bitcoin wallet (BTC-CHAIN) to pay from"));
         List<Payout> chosen = chosen(storeId, payoutIds);
