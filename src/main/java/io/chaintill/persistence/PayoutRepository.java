@@ -76,4 +76,12 @@ public class PayoutRepository {
                 .setParameter("m", payoutMethodId)
                 .setParameter("states", List.of(PayoutState.AwaitingPayment, PayoutState.InProgress)).getResultList();
     }
+
+    /** A store's approved payouts of a method in no open batch, oldest first: what a new batch pays. */
+    public List<Payout> awaitingPaymentUnbatched(String storeId, String payoutMethodId) {
+        return em.createQuery("select p from Payout p where p.storeId = :s and p.payoutMethodId = :m and p.state = :st"
+                        + " and p.batchId is null order by p.createdAt, p.id", Payout.class)
+                .setParameter("s", storeId).setParameter("m", payoutMethodId)
+                .setParameter("st", PayoutState.AwaitingPayment).getResultList();
+    }
 }

@@ -151,6 +151,7 @@ function showFlash() {
 const NAV = [
     { label: 'Overview', href: () => '#/', section: '' },
     { label: 'Invoices', href: (s) => s ? '#/stores/' + encodeURIComponent(s) + '/invoices' : '#/stores', section: 'invoices' },
+    { label: 'Payouts', href: (s) => s ? '#/stores/' + encodeURIComponent(s) + '/payouts' : '#/stores', section: 'payouts' },
     { label: 'Stores', href: () => '#/stores', section: 'stores' },
     { label: 'Webhooks', href: (s) => s ? '#/stores/' + encodeURIComponent(s) + '/webhooks' : '#/stores', section: 'webhooks' },
     { label: 'API keys', href: () => '#/api-keys', section: 'api-keys' },

@@ -3,9 +3,12 @@ package io.chaintill.payout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chaintill.chain.bitcoin.Psbt;
+import io.chaintill.chain.bitcoin.UnsignedTransaction;
 import io.chaintill.support.ApiClient;
 import io.chaintill.support.BitcoindRegtest;
 import io.chaintill.support.Browser;
+import io.chaintill.support.DashboardLogin;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
 import io.chaintill.support.WebhookReceiver;
@@ -21,6 +24,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +43,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A refund end to end on regtest: an overpaid invoice is refunded for the overpaid part, the buyer claims it on the
@@ -64,6 +70,11 @@ class RefundFlowIT {
     private static JsonObject pullPayment;
     private static String buyerAddress;
     private static String payoutId;
+    /** The merchant's wallet seed: only the test holds it (as the merchant's own wallet would), never the server. */
+    private static final DeterministicKey MERCHANT_MASTER = HDKeyDerivation.createMasterPrivateKey(new SecureRandom().generateSeed(32));
+    private static final String MERCHANT_WALLET = "refund-merchant-" + Long.toHexString(new SecureRandom().nextLong());
+    private static final String BUYER2 = "refund-buyer-2";
+    private static String firstBatchTxid;
 
     @BeforeAll
     static void start() throws Exception {
@@ -76,8 +87,8 @@ class RefundFlowIT {
         server = ServerProcess.start(env);
         api = server.api().admin().newKey("unrestricted");
         storeId = api.post("/api/v1/stores", "{\"name\":\"Refunds\",\"defaultCurrency\":\"BTC\"}").expect(200).object().getString("id");
-        api.put("/api/v1/stores/" + storeId + "/payment-methods/BTC-CHAIN", "{\"enabled\":true,\"config\":\"" + freshVpub() + "\"}")
-                .expect(200);
+        api.put("/api/v1/stores/" + storeId + "/payment-methods/BTC-CHAIN", "{\"enabled\":true,\"config\":{\"derivationScheme\":\""
+                + freshVpub() + "\",\"accountKeyPath\":\"" + masterFingerprint() + "/84'/1'/0'\"}}").expect(200);
         shop = WebhookReceiver.start();
         webhookSecret = api.addWebhook(storeId, shop.url("/shop")).object().getString("secret");
         buyerAddress = node.newAddress(BUYER);
@@ -95,7 +106,7 @@ class RefundFlowIT {
 
     /** This class's own wallet (m/84'/1'/0' of a random seed), so no other class shares its addresses. */
     private static String freshVpub() {
-        DeterministicKey key = HDKeyDerivation.createMasterPrivateKey(new SecureRandom().generateSeed(32));
+        DeterministicKey key = MERCHANT_MASTER;
         for (int n : new int[] {84, 1, 0}) {
             key = HDKeyDerivation.deriveChildKey(key, new ChildNumber(n, true));
         }
@@ -194,6 +205,220 @@ class RefundFlowIT {
         assertEquals(List.of("AwaitingApproval"), events.get("PayoutCreated"));
         assertEquals(List.of("AwaitingPayment"), events.get("PayoutApproved"));
         assertEquals(List.of("Completed"), events.get("PayoutUpdated"));
+    }
+
+    @Test
+    @Order(5)
+    void aBatchIsPaidByAPsbtTheMerchantsWalletSignsAndTheServerBroadcasts() {
+        String invoicePath = "/api/v1/stores/" + storeId + "/invoices/" + invoiceId + "/refund";
+        JsonObject refund = api.post(invoicePath, "{\"refundVariant\":\"OverpaidAmount\",\"payoutMethods\":[\"BTC-CHAIN\"]}")
+                .expect(200).object();
+        String buyer2 = node.newAddress(BUYER2);
+        String batchPayout = api.anonymous().post("/api/v1/pull-payments/" + refund.getString("id") + "/payouts",
+                "{\"destination\":\"" + buyer2 + "\",\"payoutMethodId\":\"BTC-CHAIN\"}").expect(200).object().getString("id");
+        String batchesPath = "/api/v1/stores/" + storeId + "/payout-batches";
+        api.newKey("btcpay.store.canviewinvoices:" + storeId).post(batchesPath, "{}").expect(403);
+        JsonObject batch = api.post(batchesPath, "{\"feeRate\":2}").expect(200).object();
+        assertEquals("Open", batch.getString("state"));
+        assertEquals(List.of(batchPayout), batch.getJsonArray("payoutIds").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        // a second batch finds nothing left to pay: the payout is in the open one
+        assertTrue(api.post(batchesPath, "{}").expect(422).body().contains("payoutIds"));
+        String batchPath = batchesPath + "/" + batch.getString("id");
+        String psbt = batch.getString("psbt");
+        // the node reads it as BIP 174: the payout, the change to the store's key, the key origins of the inputs
+        JsonObject decoded = node.rpc("decodepsbt", psbt).asJsonObject();
+        JsonObject payoutOut = decoded.getJsonObject("tx").getJsonArray("vout").getValuesAs(JsonObject.class).stream()
+                .filter(o -> buyer2.equals(o.getJsonObject("scriptPubKey").getString("address", ""))).findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("0.0005").compareTo(payoutOut.getJsonNumber("value").bigDecimalValue()));
+        String origin = decoded.getJsonArray("inputs").getJsonObject(0).getJsonArray("bip32_derivs").getJsonObject(0)
+                .getString("master_fingerprint");
+        assertEquals(masterFingerprint(), origin);
+        assertTrue(api.get(batchPath + "/psbt").expect(200).body().startsWith("psbt"), "a binary .psbt file");
+
+        createMerchantWallet();
+        // tampered: the payout's output goes to the merchant's own address instead; signed, but refused
+        Psbt batchPsbt = Psbt.fromBase64(psbt);
+        UnsignedTransaction tx = batchPsbt.transaction();
+        String elsewhere = node.newAddress(MINER);
+        List<UnsignedTransaction.Output> outs = new java.util.ArrayList<>(tx.outputs());
+        int payoutIndex = payoutOut.getInt("n");
+        outs.set(payoutIndex, new UnsignedTransaction.Output(outs.get(payoutIndex).value(),
+                HexFormat.of().parseHex(((JsonObject) node.rpc("validateaddress", elsewhere)).getString("scriptPubKey"))));
+        String tampered = signed(rebuilt(batchPsbt, new UnsignedTransaction(tx.version(), tx.inputs(), outs, tx.lockTime())));
+        String refused = api.post(batchPath + "/signed", "{\"psbt\":\"" + tampered + "\"}").expect(422).body();
+        assertTrue(refused.contains("psbt") && refused.contains(elsewhere) && refused.contains("neither a payout"), refused);
+        // and one spending an output that is not in the batch
+        List<UnsignedTransaction.Input> ins = new java.util.ArrayList<>(tx.inputs());
+        JsonObject foreign = node.walletRpc(MINER, "listunspent").asJsonArray().getJsonObject(0);
+        ins.add(new UnsignedTransaction.Input(foreign.getString("txid"), foreign.getInt("vout"), UnsignedTransaction.SEQUENCE_RBF));
+        String extra = rebuilt(batchPsbt, new UnsignedTransaction(tx.version(), ins, tx.outputs(), tx.lockTime())).toBase64();
+        refused = api.post(batchPath + "/signed", "{\"psbt\":\"" + extra + "\"}").expect(422).body();
+        assertTrue(refused.contains("not an input of this batch"), refused);
+        assertTrue(api.post(batchPath + "/signed", "{\"psbt\":\"" + psbt + "\"}").expect(422).body().contains("not fully signed"));
+        assertTrue(node.rpc("getrawmempool").asJsonArray().isEmpty() || !node.rpc("getrawmempool").toString()
+                .contains(tx.txid()), "nothing was broadcast");
+        assertEquals("AwaitingPayment", payout(batchPayout).getString("state"));
+
+        String signed = signed(psbt);
+        JsonObject broadcast = api.post(batchPath + "/signed", "{\"psbt\":\"" + signed + "\"}").expect(200).object();
+        assertEquals("Broadcast", broadcast.getString("state"));
+        assertEquals(tx.txid(), broadcast.getString("transactionId"));
+        firstBatchTxid = tx.txid();
+        assertTrue(node.rpc("getrawmempool").toString().contains(tx.txid()), "the node relays it");
+        assertEquals("InProgress", payout(batchPayout).getString("state"));
+        // uploading it again pays nothing twice
+        assertEquals(tx.txid(), api.post(batchPath + "/signed", "{\"psbt\":\"" + signed + "\"}").expect(200).object()
+                .getString("transactionId"));
+        api.delete(batchPath).expect(400);
+
+        node.mine(1);
+        awaitTrue(() -> "Completed".equals(payout(batchPayout).getString("state")), "batch payout completed");
+        assertEquals(tx.txid(), payout(batchPayout).getJsonObject("paymentProof").getString("transactionId"));
+        BigDecimal received = ((JsonNumber) node.walletRpc(BUYER2, "getreceivedbyaddress", buyer2, 1)).bigDecimalValue();
+        assertEquals(0, new BigDecimal("0.0005").compareTo(received), "the buyer's wallet holds " + received);
+        awaitTrue(() -> shop.requests("/shop").stream().map(r -> r.bodyText()).filter(b -> b.contains(batchPayout))
+                .filter(b -> b.contains("\"Completed\"")).count() == 1, "PayoutUpdated Completed for the batch payout");
+        WebhookSigner signer = new WebhookSigner();
+        for (WebhookReceiver.Request r : shop.requests("/shop")) {
+            WebhookSchemas.assertValid(r.bodyText());
+            assertEquals(signer.btcpaySig(webhookSecret, r.body()), r.header(WebhookSigner.BTCPAY_SIG_HEADER));
+        }
+        assertTrue(shop.requests("/shop").stream().map(r -> r.bodyText()).anyMatch(b -> b.contains(batchPayout)
+                && b.contains("\"InProgress\"")), "PayoutUpdated InProgress");
+    }
+
+    @Test
+    @Order(6)
+    void aRestartBetweenApprovalUploadAndConfirmationLosesNothingAndPaysNothingTwice() {
+        JsonObject refund = api.post("/api/v1/stores/" + storeId + "/invoices/" + invoiceId + "/refund",
+                "{\"refundVariant\":\"Custom\",\"customAmount\":\"0.0002\",\"customCurrency\":\"BTC\","
+                        + "\"payoutMethods\":[\"BTC-CHAIN\"]}").expect(200).object();
+        String buyer3 = node.newAddress(BUYER2);
+        String id = api.anonymous().post("/api/v1/pull-payments/" + refund.getString("id") + "/payouts",
+                "{\"destination\":\"" + buyer3 + "\",\"payoutMethodId\":\"BTC-CHAIN\"}").expect(200).object().getString("id");
+        if ("AwaitingApproval".equals(payout(id).getString("state"))) {
+            api.post("/api/v1/payouts/" + id, "{}").expect(200);
+        }
+        assertTrue(payout(id).getString("paymentLink").startsWith("bitcoin:" + buyer3 + "?amount=0.0002"),
+                payout(id).toString());
+
+        String batchesPath = "/api/v1/stores/" + storeId + "/payout-batches";
+        JsonObject batch = api.post(batchesPath, "{\"feeRate\":2}").expect(200).object();
+        // the only coin left is the first batch's change, back on the store's change chain
+        assertEquals(List.of(firstBatchTxid), batch.getJsonArray("inputs").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(s -> s.getString().split(":")[0]).toList());
+        String batchPath = batchesPath + "/" + batch.getString("id");
+
+        server.kill();
+        server.restart();
+        assertEquals(batch.getString("psbt"), api.get(batchPath).expect(200).object().getString("psbt"));
+        String signed = signed(batch.getString("psbt"));
+        String txid = api.post(batchPath + "/signed", "{\"psbt\":\"" + signed + "\"}").expect(200).object().getString("transactionId");
+
+        server.kill();
+        server.restart();
+        assertEquals("InProgress", payout(id).getString("state"));
+        assertEquals(txid, api.post(batchPath + "/signed", "{\"psbt\":\"" + signed + "\"}").expect(200).object()
+                .getString("transactionId"));
+        node.mine(1);
+        awaitTrue(() -> "Completed".equals(payout(id).getString("state")), "payout completed after the restarts");
+        BigDecimal received = ((JsonNumber) node.walletRpc(BUYER2, "getreceivedbyaddress", buyer3, 0)).bigDecimalValue();
+        assertEquals(0, new BigDecimal("0.0002").compareTo(received), "paid once: " + received);
+        assertTrue(api.post(batchesPath, "{}").expect(422).body().contains("no approved Bitcoin payout"));
+    }
+
+    @Test
+    @Order(7)
+    void theDashboardShowsTheRefundVariantsAndPaysThePayoutWithAPsbt() {
+        try (Browser browser = Browser.forTest(RefundFlowIT.class).start()) {
+            browser.open(server.baseUrl() + "/dashboard/login");
+            DashboardLogin.submit(browser, ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD, WAIT);
+            browser.await(WAIT, d -> d.findElements(By.cssSelector("#nav a")).size() > 0);
+            browser.script("window.location.hash = arguments[0]", "#/stores/" + storeId + "/invoices/" + invoiceId);
+            browser.await(WAIT, d -> d.findElement(By.id("refund"))).click();
+            // the variants with what each would pay, before anything is made
+            browser.await(WAIT, d -> d.findElements(By.cssSelector("#refund-dialog .refund-variant")).size() >= 2);
+            String dialog = browser.find("#refund-dialog").getText();
+            assertTrue(dialog.contains("Only the overpaid part: 0.0005 BTC") && dialog.contains("The crypto paid, as paid: 0.0015 BTC"), dialog);
+            browser.find("#refund-dialog [data-variant=OverpaidAmount]").click();
+            String link = browser.await(WAIT, d -> d.findElement(By.cssSelector("#refund-link a"))).getAttribute("href");
+            assertTrue(link.contains("/pull-payments/"), link);
+            String pullPaymentId = link.substring(link.lastIndexOf('/') + 1);
+            String buyer = node.newAddress(BUYER2);
+            String id = api.anonymous().post("/api/v1/pull-payments/" + pullPaymentId + "/payouts",
+                    "{\"destination\":\"" + buyer + "\",\"payoutMethodId\":\"BTC-CHAIN\"}").expect(200).object().getString("id");
+            if ("AwaitingApproval".equals(payout(id).getString("state"))) {
+                browser.script("window.location.hash = arguments[0]", "#/stores/" + storeId + "/payouts");
+                browser.await(WAIT, d -> d.findElement(By.cssSelector("[data-payout-id='" + id + "'] .approve"))).click();
+                awaitTrue(() -> "AwaitingPayment".equals(payout(id).getString("state")), "approved in the dashboard");
+            }
+            browser.script("window.location.hash = arguments[0]", "#/stores/" + storeId + "/payouts");
+            WebElement row = browser.await(WAIT, d -> d.findElement(By.cssSelector("[data-payout-id='" + id + "'][data-state=AwaitingPayment]")));
+            assertTrue(row.findElement(By.cssSelector(".payment-link")).getAttribute("href").startsWith("bitcoin:" + buyer));
+            browser.find("#create-batch").click();
+            WebElement panel = browser.await(WAIT, d -> d.findElement(By.cssSelector(".batch[data-state=Open]")));
+            String batchId = panel.getAttribute("data-batch-id");
+            assertTrue(panel.findElement(By.cssSelector(".download-psbt")).getAttribute("href").startsWith("blob:"));
+            String psbt = api.get("/api/v1/stores/" + storeId + "/payout-batches/" + batchId).expect(200).object().getString("psbt");
+            // a refused upload shows the server's reason, and nothing moves
+            panel.findElement(By.cssSelector(".signed-psbt")).sendKeys(psbt);
+            panel.findElement(By.cssSelector(".upload-signed")).click();
+            browser.await(WAIT, d -> d.findElement(By.cssSelector("#flash, .flash")).getText().contains("not fully signed"));
+            WebElement again = browser.await(WAIT, d -> d.findElement(By.cssSelector(".batch[data-state=Open] .signed-psbt")));
+            again.clear();
+            browser.script("arguments[0].value = arguments[1]", again, signed(psbt));
+            browser.find(".batch[data-state=Open] .upload-signed").click();
+            browser.await(WAIT, d -> d.findElement(By.cssSelector(".batch[data-batch-id='" + batchId + "'][data-state=Broadcast]")));
+            assertEquals("InProgress", payout(id).getString("state"));
+            // the refused upload's 422 is the only error the console may show
+            List<String> errors = browser.consoleErrors().stream().filter(e -> !e.contains("422")).toList();
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
+    }
+
+    private static JsonObject payout(String id) {
+        return api.get("/api/v1/stores/" + storeId + "/payouts/" + id).expect(200).object();
+    }
+
+    /** The merchant's own bitcoind wallet: the store's account, private keys and all, as a descriptor wallet. */
+    private static void createMerchantWallet() {
+        node.rpc("createwallet", MERCHANT_WALLET, false, true);
+        String tprv = MERCHANT_MASTER.serializePrivB58(BitcoinNetwork.TESTNET);
+        List<Object> imports = new java.util.ArrayList<>();
+        for (int chain : new int[] {0, 1}) {
+            String desc = "wpkh(" + tprv + "/84h/1h/0h/" + chain + "/*)";
+            String checksum = ((JsonObject) node.rpc("getdescriptorinfo", desc)).getString("checksum");
+            imports.add(Map.of("desc", desc + "#" + checksum, "timestamp", "now", "active", true,
+                    "internal", chain == 1, "range", List.of(0, 200)));
+        }
+        node.walletRpc(MERCHANT_WALLET, "importdescriptors", imports);
+    }
+
+    private static String signed(Psbt psbt) {
+        return signed(psbt.toBase64());
+    }
+
+    private static String signed(String psbt) {
+        JsonObject answer = node.walletRpc(MERCHANT_WALLET, "walletprocesspsbt", psbt).asJsonObject();
+        return answer.getString("psbt");
+    }
+
+    /** The batch's input and output maps around another transaction (as a tampering wallet would write it). */
+    private static Psbt rebuilt(Psbt batch, UnsignedTransaction tx) {
+        List<List<Psbt.Entry>> ins = new java.util.ArrayList<>();
+        for (int i = 0; i < tx.inputs().size(); i++) {
+            ins.add(i < batch.transaction().inputs().size() ? batch.input(i) : List.of());
+        }
+        List<List<Psbt.Entry>> outs = new java.util.ArrayList<>();
+        for (int i = 0; i < tx.outputs().size(); i++) {
+            outs.add(batch.output(i));
+        }
+        return Psbt.of(tx, ins, outs);
+    }
+
+    private static String masterFingerprint() {
+        return String.format("%08x", MERCHANT_MASTER.getFingerprint());
     }
 
     /** Payout event type -> the payoutState of each, for this class's payout. */

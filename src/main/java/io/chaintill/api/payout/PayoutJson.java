@@ -48,7 +48,8 @@ final class PayoutJson {
         return a.build();
     }
 
-    static JsonObject payout(Payout p) {
+    /** BTCPay's PayoutData, plus ChainTill's {@code paymentLink} (BIP21 / EIP-681; null unless awaiting payment). */
+    static JsonObject payout(Payout p, String paymentLink) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("id", p.id())
                 .add("revision", p.revision())
@@ -63,14 +64,19 @@ final class PayoutJson {
                 .add("state", p.state().name())
                 .add("metadata", Json.createObjectBuilder());
         p.payoutAmount().ifPresentOrElse(a -> b.add("payoutAmount", decimal(a)), () -> b.addNull("payoutAmount"));
+        if (paymentLink == null) {
+            b.addNull("paymentLink");
+        } else {
+            b.add("paymentLink", paymentLink);
+        }
         p.transactionId().ifPresent(tx -> b.add("paymentProof", Json.createObjectBuilder()
                 .add("proofType", "PayoutTransactionOnChainBlob").add("transactionId", tx)));
         return b.build();
     }
 
-    static JsonArray payouts(List<Payout> list) {
+    static JsonArray payouts(List<Payout> list, java.util.function.Function<Payout, String> paymentLinks) {
         JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(p -> a.add(payout(p)));
+        list.forEach(p -> a.add(payout(p, paymentLinks.apply(p))));
         return a.build();
     }
 

@@ -34,14 +34,14 @@ public abstract class PayoutResource {
 
     @GET
     public JsonObject get() {
-        return PayoutJson.payout(payouts.get(Callers.required(request), storeId(), payoutId));
+        return withLink(payouts.get(Callers.required(request), storeId(), payoutId));
     }
 
     /** Approval: {@code revision} (optional) and {@code rateRule} (a fixed price, or null for the store's rates). */
     @POST
     public JsonObject approve(String body) {
         JsonInput in = JsonInput.parse(body == null || body.isBlank() ? "{}" : body);
-        return PayoutJson.payout(payouts.approve(Callers.required(request), storeId(), payoutId, in.integer("revision"),
+        return withLink(payouts.approve(Callers.required(request), storeId(), payoutId, in.integer("revision"),
                 in.string("rateRule")));
     }
 
@@ -86,5 +86,9 @@ public abstract class PayoutResource {
                     + MAX_TRANSACTION_ID + " characters");
         }
         return tx;
+    }
+
+    private jakarta.json.JsonObject withLink(io.chaintill.domain.payout.Payout p) {
+        return PayoutJson.payout(p, payouts.paymentLink(p));
     }
 }

@@ -61,7 +61,7 @@ public class PullPaymentResource {
     @GET
     @Path("payouts")
     public JsonArray payouts(@QueryParam("includeCancelled") @DefaultValue("false") boolean includeCancelled) {
-        return PayoutJson.payouts(payouts.ofPullPayment(pullPaymentId, includeCancelled));
+        return PayoutJson.payouts(payouts.ofPullPayment(pullPaymentId, includeCancelled), payouts::paymentLink);
     }
 
     /** A claim: {@code destination}, {@code amount} (omitted: all that is left), {@code payoutMethodId}. */
@@ -70,12 +70,16 @@ public class PullPaymentResource {
     public JsonObject claim(String body) {
         JsonInput in = JsonInput.parse(body);
         String method = in.has("payoutMethodId") ? in.string("payoutMethodId") : in.string("paymentMethod");
-        return PayoutJson.payout(payouts.claim(pullPaymentId, in.secret("destination"), method, in.decimal("amount")));
+        return withLink(payouts.claim(pullPaymentId, in.secret("destination"), method, in.decimal("amount")));
     }
 
     @GET
     @Path("payouts/{payoutId}")
     public JsonObject payout(@PathParam("payoutId") String payoutId) {
-        return PayoutJson.payout(payouts.ofPullPayment(pullPaymentId, payoutId));
+        return withLink(payouts.ofPullPayment(pullPaymentId, payoutId));
+    }
+
+    private jakarta.json.JsonObject withLink(io.chaintill.domain.payout.Payout p) {
+        return PayoutJson.payout(p, payouts.paymentLink(p));
     }
 }

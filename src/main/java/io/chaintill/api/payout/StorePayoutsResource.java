@@ -29,6 +29,6 @@ public class StorePayoutsResource {
 
     @GET
     public JsonArray list(@QueryParam("includeCancelled") @DefaultValue("false") boolean includeCancelled) {
-        return PayoutJson.payouts(payouts.ofStore(Callers.required(request), storeId, includeCancelled));
+        return PayoutJson.payouts(payouts.ofStore(Callers.required(request), storeId, includeCancelled), payouts::paymentLink);
     }
 }

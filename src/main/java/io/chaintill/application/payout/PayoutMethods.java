@@ -55,6 +55,12 @@ public class PayoutMethods {
         return handlers.require(method, "payoutMethodId").payoutDestination(input, "destination");
     }
 
+    public String paymentLink(PaymentMethodId method, String destination, java.math.BigDecimal amount) {
+        var handler = handlers.require(method, "payoutMethodId");
+        return handler.paymentLink(destination,
+                io.chaintill.domain.payment.CryptoAmount.ofDecimalRoundingUp(amount, handler.decimals()));
+    }
+
     public int decimals(PaymentMethodId method) {
         return handlers.require(method, "payoutMethodId").decimals();
     }

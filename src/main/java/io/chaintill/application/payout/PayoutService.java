@@ -108,6 +108,17 @@ public class PayoutService {
         payouts.save(p);
     }
 
+    /**
+     * A plain payment link (BIP21, EIP-681) for the amount still owed, for a merchant who pays from a phone wallet;
+     * null unless the payout awaits payment.
+     */
+    public String paymentLink(Payout p) {
+        if (p.state() != io.chaintill.domain.payout.PayoutState.AwaitingPayment || p.payoutAmount().isEmpty()) {
+            return null;
+        }
+        return methods.paymentLink(p.payoutMethodId(), p.destination(), p.payoutAmount().get());
+    }
+
     private void approve(Payout p, Integer revision, String rateRule) {
         Store store = stores.find(p.storeId()).orElseThrow(PayoutService::notFound);
         BigDecimal rate = rates.rate(store, p.originalCurrency(), p.payoutCurrency(), rateRule);

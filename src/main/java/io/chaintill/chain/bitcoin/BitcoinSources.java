@@ -32,6 +32,8 @@ public class BitcoinSources {
     Optional<String> esploraUrl;
 
     private volatile ChainSource source;
+    /** One client (and HTTP connection pool) for the payout batches, made on first use. */
+    private volatile BitcoinPayoutNode payoutNode;
 
     public Optional<ChainSource> source() {
         if (source == null) {
@@ -54,6 +56,15 @@ public class BitcoinSources {
         }
         return esploraUrl.map(String::strip).filter(s -> !s.isEmpty())
                 .map(url -> new EsploraWitness(URI.create(url), network));
+    }
+
+    /** The node itself when the source is bitcoind (payout batches need its PSBT finalizer and UTXO set). */
+    public Optional<BitcoinPayoutNode> payoutNode() {
+        if (payoutNode == null) {
+            payoutNode = rpcUrl.map(String::strip).filter(s -> !s.isEmpty()).map(url -> new BitcoinPayoutNode(
+                    new BitcoindRpcClient(URI.create(url), rpcUser.orElse(""), rpcPassword.orElse("")))).orElse(null);
+        }
+        return Optional.ofNullable(payoutNode);
     }
 
     private Optional<ChainSource> create() {

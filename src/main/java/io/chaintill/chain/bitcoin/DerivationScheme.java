@@ -49,6 +49,8 @@ public final class DerivationScheme {
     private final String accountKeyId;
     /** m/0, derived once: each receive address then costs a single public child derivation. */
     private final DeterministicKey receiveChain;
+    /** m/1, derived when a payout batch first needs change. */
+    private volatile DeterministicKey changeChain;
 
     private DerivationScheme(ChainNetwork network, BitcoinScriptType scriptType, ExtendedKeyBytes standardKey,
                              DeterministicKey receiveChain) {
@@ -145,6 +147,46 @@ public final class DerivationScheme {
         return ReceiveOutput.scriptPubKey(scriptType, receivePublicKey(index));
     }
 
+    /** The change address at {@code index} (chain m/…/1): where payout batches send what is left. */
+    public String changeAddress(int index) {
+        requireIndex(index);
+        return ReceiveOutput.address(scriptType, publicKey(true, index), bitcoinNetwork);
+    }
+
+    /** The output script of the receive ({@code change} false) or change address at {@code index}. */
+    public byte[] scriptPubKey(boolean change, int index) {
+        requireIndex(index);
+        return ReceiveOutput.scriptPubKey(scriptType, publicKey(change, index));
+    }
+
+    /** The P2SH redeem script of nested segwit ({@code 0 <key hash>}); empty for other script types. */
+    public byte[] redeemScript(boolean change, int index) {
+        return scriptType == BitcoinScriptType.P2SH_P2WPKH
+                ? ReceiveOutput.scriptPubKey(BitcoinScriptType.P2WPKH, publicKey(change, index)) : new byte[0];
+    }
+
+    /** The compressed public key m/…/(change ? 1 : 0)/index; public, so no secret leaves with it. */
+    public byte[] publicKey(boolean change, int index) {
+        requireIndex(index);
+        DeterministicKey chain = change ? changeChain() : receiveChain;
+        return HDKeyDerivation.deriveChildKeyBytesFromPublic(
+                chain, new ChildNumber(index, false), PublicDeriveMode.NORMAL).keyBytes;
+    }
+
+    /** The account key's own fingerprint: the key origin signers match when no master fingerprint is known. */
+    public byte[] accountFingerprint() {
+        return Arrays.copyOf(Hash160.of(receiveChain.getParent().getPubKey()), 4);
+    }
+
+    private DeterministicKey changeChain() {
+        DeterministicKey change = changeChain;
+        if (change == null) {
+            change = HDKeyDerivation.deriveChildKey(receiveChain.getParent(), ChildNumber.ONE);
+            changeChain = change;
+        }
+        return change;
+    }
+
     /** Same network and same address sequence; notation (ypub vs xpub-[p2sh]) does not matter. */
     @Override
     public boolean equals(Object other) {
@@ -166,8 +208,7 @@ public final class DerivationScheme {
     }
 
     private byte[] receivePublicKey(int index) {
-        return HDKeyDerivation.deriveChildKeyBytesFromPublic(
-                receiveChain, new ChildNumber(index, false), PublicDeriveMode.NORMAL).keyBytes;
+        return publicKey(false, index);
     }
 
     private static void requireSameNetworkFamily(ExtendedKeyVersion version, ChainNetwork network) {

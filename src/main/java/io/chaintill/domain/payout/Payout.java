@@ -46,6 +46,9 @@ public class Payout {
     /** The transaction that pays it, once one is seen or the merchant names one. */
     @Column(name = "transaction_id")
     private String transactionId;
+    /** The payout batch (one PSBT) that is to pay it; null when in none. */
+    @Column(name = "batch_id")
+    private String batchId;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -145,6 +148,24 @@ public class Payout {
         record(PayoutEventType.PayoutUpdated, now);
         return true;
     }
+
+    /** Put in a payout batch: it must await payment and be in no other open batch. */
+    public void joinBatch(String batchId) {
+        if (state != PayoutState.AwaitingPayment) {
+            throw new PayoutRefusedException("invalid-state", "payout " + id + " is " + state + ", not AwaitingPayment");
+        }
+        if (this.batchId != null) {
+            throw new PayoutRefusedException("in-batch", "payout " + id + " is in batch " + this.batchId + " already");
+        }
+        this.batchId = batchId;
+    }
+
+    /** Its batch was cancelled (or replaced by a transaction seen elsewhere): another batch may pay it. */
+    public void leaveBatch() {
+        batchId = null;
+    }
+
+    public Optional<String> batchId() { return Optional.ofNullable(batchId); }
 
     /** Counts against its pull payment unless cancelled. */
     public boolean claimsPullPayment() {

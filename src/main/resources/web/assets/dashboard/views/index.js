@@ -12,5 +12,7 @@ import stores from './stores.js';
 import apiKeys from './api-keys.js';
 import webhooks from './webhooks.js';
 import payButton from './pay-button.js';
+// refunds, pull payments and payouts
+import payouts from './payouts.js';
 
-export default [overview, invoices, invoice, chains, stores, apiKeys, webhooks, payButton];
+export default [overview, invoices, invoice, chains, stores, apiKeys, webhooks, payButton, payouts];

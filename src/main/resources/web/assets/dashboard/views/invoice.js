@@ -124,12 +124,64 @@ function actions(ctx, base, invoice) {
         act('mark-invalid', 'Mark invalid', 'danger', 'Mark this invoice invalid? The shop is told not to deliver.',
             'POST', base + '/status', { status: 'Invalid' }, 'Invoice marked invalid.');
     }
+    if (refundable(invoice)) {
+        const refund = el('button', { type: 'button', id: 'refund', class: 'secondary' }, 'Refund');
+        refund.addEventListener('click', () => refundDialog(ctx, base, box, refund));
+        box.appendChild(refund);
+    }
     if (invoice.archived) {
         act('unarchive', 'Unarchive', 'secondary', null, 'POST', base + '/unarchive', undefined, 'Invoice unarchived.');
     } else {
         act('archive', 'Archive', 'secondary', null, 'DELETE', base, undefined, 'Invoice archived (hidden from the list; nothing is deleted).');
     }
     return box;
+}
+
+/** BTCPay's CanRefund: settled, invalid, or expired with something paid. */
+function refundable(invoice) {
+    return invoice.status === 'Settled' || invoice.status === 'Invalid'
+        || (invoice.status === 'Expired' && ['PaidLate', 'PaidPartial', 'PaidOver'].includes(invoice.additionalStatus));
+}
+
+const REFUND_TEXT = {
+    RateThen: 'The crypto paid, as paid',
+    CurrentRate: 'The invoice amount at today\'s rate (approved at once)',
+    Fiat: 'The invoice amount at the rate when you approve',
+    OverpaidAmount: 'Only the overpaid part',
+};
+
+/** The refund variants with what each would pay (nothing is made until one is chosen); the choice makes the claim link. */
+async function refundDialog(ctx, base, box, button) {
+    button.disabled = true;
+    const old = document.getElementById('refund-dialog');
+    if (old) {
+        old.remove();
+    }
+    const dialog = el('section', { id: 'refund-dialog', class: 'panel', 'aria-label': 'Refund' }, el('h3', {}, 'Refund'));
+    box.after(dialog);
+    try {
+        const preview = await ctx.api('GET', base + '/refund');
+        for (const v of preview.variants) {
+            const choose = el('button', { type: 'button', class: 'refund-variant', 'data-variant': v.refundVariant },
+                (REFUND_TEXT[v.refundVariant] || v.refundVariant) + ': ' + v.amount + ' ' + v.currency);
+            choose.addEventListener('click', async () => {
+                choose.disabled = true;
+                try {
+                    const pp = await ctx.api('POST', base + '/refund', { refundVariant: v.refundVariant });
+                    dialog.appendChild(el('p', { id: 'refund-link' }, 'Send the buyer this link to claim ' + pp.amount + ' '
+                        + pp.currency + ': ', el('a', { href: pp.viewLink, target: '_blank', rel: 'noopener' }, pp.viewLink), ' ',
+                        copyButton(() => pp.viewLink)));
+                } catch (e) {
+                    ctx.flash(e.message, 'error');
+                    choose.disabled = false;
+                }
+            });
+            dialog.appendChild(el('div', {}, choose));
+        }
+    } catch (e) {
+        dialog.appendChild(el('p', { class: 'error' }, e.message));
+    }
+    button.disabled = false;
 }
 
 function promptSection(p, currency, topUp) {

@@ -120,4 +120,34 @@ class PayoutTest {
         assertFalse(PayoutTransition.isAllowed(PayoutState.Completed, PayoutState.Cancelled));
         assertFalse(PayoutTransition.isAllowed(PayoutState.Cancelled, PayoutState.AwaitingPayment));
     }
+
+    @Test
+    void onlyAnApprovedPayoutInNoOtherBatchJoinsABatch() {
+        assertEquals("invalid-state", assertThrows(PayoutRefusedException.class, () -> claimed("10").joinBatch("b1")).code());
+        Payout p = claimed("10");
+        p.approve(BigDecimal.ONE, 8, null, NOW);
+        p.joinBatch("b1");
+        assertEquals("b1", p.batchId().orElseThrow());
+        assertEquals("in-batch", assertThrows(PayoutRefusedException.class, () -> p.joinBatch("b2")).code());
+        p.leaveBatch();
+        p.joinBatch("b2");
+        assertEquals("b2", p.batchId().orElseThrow());
+    }
+
+    @Test
+    void aBatchIsBroadcastOrCancelledOnceAndRemembersItsBlock() {
+        PayoutBatch b = new PayoutBatch("b1", "store1", "BTC-CHAIN", "key", "cHNidP8=", "aa".repeat(32),
+                List.of("tx:0", "tx:1"), List.of("po1"), 282, 0, 1, 49718, NOW);
+        assertEquals(List.of("tx:0", "tx:1"), b.inputs());
+        b.broadcast("aa".repeat(32), "0200", 101, NOW);
+        assertEquals(PayoutBatch.State.Broadcast, b.state());
+        assertEquals(101, b.broadcastHeight());
+        assertEquals("invalid-state", assertThrows(PayoutRefusedException.class, () -> b.cancel(NOW)).code());
+        assertEquals("invalid-state", assertThrows(PayoutRefusedException.class,
+                () -> b.broadcast("bb".repeat(32), "0200", 102, NOW)).code());
+        b.minedIn("block", NOW);
+        assertEquals("block", b.blockHash().orElseThrow());
+        b.minedIn(null, NOW);
+        assertTrue(b.blockHash().isEmpty());
+    }
 }
