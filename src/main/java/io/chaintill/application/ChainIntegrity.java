@@ -56,7 +56,7 @@ public class ChainIntegrity {
         try {
             List<Condition> now = w.observer().observe(clock.instant());
             raised.put(chain, now);
-            book.update(chain, now, clock.instant());
+            book.update(chain, now, clock.instant(), w.observer().bestTipHeight());
             for (String method : ledger.methodsWithHeldPayments()) {
                 PaymentMethodId id = PaymentMethodId.parse(method, "paymentMethodId");
                 if (w.covers().test(id)) {
@@ -66,6 +66,17 @@ public class ChainIntegrity {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, chain + " integrity checks failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The chain's sources as its last round saw them; empty for a chain without checks. */
+    public List<io.chaintill.chain.integrity.SourceState> sources(String chain) {
+        Watched w = chains.get(chain);
+        return w == null ? List.of() : w.observer().sources();
+    }
+
+    /** The checked chain that payments of {@code method} are on, if any. */
+    public Optional<String> chainOf(PaymentMethodId method) {
+        return chains.values().stream().filter(w -> w.covers().test(method)).map(w -> w.observer().chain()).findFirst();
     }
 
     /** The conditions the chain's last round raised. */

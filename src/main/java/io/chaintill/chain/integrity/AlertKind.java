@@ -17,6 +17,19 @@ public enum AlertKind {
     /** A source is on another network or chain than the server. */
     WRONG_NETWORK;
 
+    /**
+     * Whether settlement on the chain's word is in doubt (another chain, a forged header, a wrong network): the
+     * ChainAlert webhook's "critical"; the rest are "warning" (a source is slow, alone or gone).
+     */
+    public boolean critical() {
+        return this == DIVERGENCE || this == INVALID_HEADER || this == WRONG_NETWORK;
+    }
+
+    /** The kind of an alert as stored ({@link #id()}), or empty for a kind this version does not know. */
+    public static java.util.Optional<AlertKind> ofId(String id) {
+        return java.util.Arrays.stream(values()).filter(k -> k.id().equals(id)).findFirst();
+    }
+
     /** The API's spelling: "divergence", "invalid-header" ... */
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -35,6 +35,7 @@ public final class ChainObserver {
     private final Map<String, Compared> compared = new HashMap<>();
     private BlockHeader lastVerified;
     private Condition invalidHeader;
+    private volatile List<SourceState> lastSources = List.of();
 
     private record Labeled(String label, ChainWitness source) {
     }
@@ -93,11 +94,36 @@ public final class ChainObserver {
             rules.ifPresent(r -> guarded(primary, out, () -> headers(r, primaryTip)));
             guarded(primary, out, this::peers);
         }
+        lastSources = states(all, tips);
         if (tips.size() > 1) {
             out.addAll(LagCheck.judge(chain, tips.entrySet().stream()
                     .map(e -> new SourceTip(e.getKey().label(), e.getValue())).toList(), policy.lagBlocks()));
         }
         return out;
+    }
+
+    /** Each source's tip and lag as the last pass saw them, the primary first; empty before the first pass. */
+    public List<SourceState> sources() {
+        return lastSources;
+    }
+
+    /** The best tip height the last pass saw, or null when no source answered. */
+    public Integer bestTipHeight() {
+        return lastSources.stream().filter(SourceState::answered).map(SourceState::tipHeight)
+                .max(Integer::compare).orElse(null);
+    }
+
+    private List<SourceState> states(List<Labeled> all, Map<Labeled, ChainTip> tips) {
+        int best = tips.values().stream().mapToInt(ChainTip::height).max().orElse(0);
+        List<SourceState> states = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Labeled s = all.get(i);
+            ChainTip tip = tips.get(s);
+            String kind = s.source().describe().split(" ", 2)[0];
+            states.add(new SourceState(i == 0 ? "primary" : "witness " + i, kind, tip == null ? null : tip.height(),
+                    tip == null ? null : best - tip.height()));
+        }
+        return List.copyOf(states);
     }
 
     /**

@@ -11,6 +11,8 @@ import io.chaintill.support.BitcoindRegtest;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
 import io.chaintill.support.WebhookReceiver;
+import io.chaintill.support.WebhookSchemas;
+import io.chaintill.webhook.WebhookSigner;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -51,6 +53,8 @@ class ChainIntegrityIT {
     private static ApiClient api;
     private static String storeId;
     private static WebhookReceiver shop;
+    /** The store's webhooks by receiver path: one for everything, one for ChainAlert only, one without it. */
+    private static final Map<String, String> SECRETS = new HashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -79,7 +83,15 @@ class ChainIntegrityIT {
         api.put("/api/v1/stores/" + storeId + "/payment-methods/BTC-CHAIN", "{\"enabled\":true,\"config\":\"" + vpub + "\"}")
                 .expect(200);
         shop = WebhookReceiver.start();
-        api.addWebhook(storeId, shop.url("/shop"));
+        SECRETS.put("/shop", api.addWebhook(storeId, shop.url("/shop")).object().getString("secret"));
+        SECRETS.put("/alerts", webhook("/alerts", "ChainAlert"));
+        SECRETS.put("/settled", webhook("/settled", "InvoiceSettled"));
+    }
+
+    private static String webhook(String path, String event) {
+        return api.post("/api/v1/stores/" + storeId + "/webhooks", "{\"url\":\"" + shop.url(path)
+                + "\",\"authorizedEvents\":{\"everything\":false,\"specificEvents\":[\"" + event + "\"]}}")
+                .expect(200).object().getString("secret");
     }
 
     @AfterAll
@@ -130,6 +142,7 @@ class ChainIntegrityIT {
         assertFalse(divergence.toString().contains(witness.rpcPassword()), "no credentials in the API");
         awaitTrue(() -> !prompt(id).getJsonArray("payments").isEmpty()
                 && !prompt(id).getJsonArray("payments").getJsonObject(0).isNull("heldReason"), "payment held");
+        assertDegraded("divergence");
         JsonObject held = prompt(id).getJsonArray("payments").getJsonObject(0);
         assertEquals(txid, held.getString("txid"));
         assertTrue(held.getInt("confirmations") >= 1, held.toString());
@@ -152,6 +165,12 @@ class ChainIntegrityIT {
         shop.await(r -> isSettled(r, id), 1, WAIT);
         Await.pause(4000); // a second one would be on its way by now
         assertEquals(1, settledWebhooks(id));
+        assertEquals(1, shop.requests("/settled").stream().filter(r -> isSettled(r, id)).count());
+        assertOneRaiseAndOneClear(divergence, "critical");
+        assertTrue(shop.requests("/settled").stream().noneMatch(r -> r.bodyText().contains("\"ChainAlert\"")),
+                "a webhook that does not want ChainAlert gets none");
+        awaitTrue(() -> "UP".equals(server.api().get("/api/v1/health").expect(200).object().getString("status")),
+                "health UP once the alert cleared");
         assertFalse(serverLog().contains(witness.rpcPassword()), "no credentials in the log");
     }
 
@@ -163,9 +182,13 @@ class ChainIntegrityIT {
         primary.mine(3);
         JsonObject lag = awaitAlert("lag", "raised", since);
         assertTrue(lag.getJsonArray("sources").getString(0).startsWith("witness "), lag.toString());
+        JsonObject source = assertDegraded("lag").getJsonArray("sources").getJsonObject(1);
+        assertEquals("witness 1", source.getString("name"));
+        assertTrue(source.getInt("lag") >= 3, source.toString());
         witness.rpc("setnetworkactive", true);
         connect();
         awaitAlert("lag", "cleared", since);
+        assertOneRaiseAndOneClear(lag, "warning");
     }
 
     @Test
@@ -181,6 +204,64 @@ class ChainIntegrityIT {
     }
 
     // --- helpers
+
+    /**
+     * /api/v1/health says DEGRADED (not DOWN) for BTC with the alert, each source's tip and lag, and no address;
+     * the load balancer's readiness check still says ready. Returns the BTC entry.
+     */
+    private static JsonObject assertDegraded(String kind) {
+        JsonObject[] btc = new JsonObject[1];
+        awaitTrue(() -> {
+            JsonObject health = server.api().get("/api/v1/health").expect(200).object();
+            btc[0] = health.getJsonObject("chains").getJsonObject("BTC");
+            return "DEGRADED".equals(health.getString("status")) && btc[0].getString("status").equals("DEGRADED")
+                    && btc[0].getJsonArray("alerts").toString().contains("\"" + kind + "\"");
+        }, "health DEGRADED by " + kind);
+        JsonArray sources = btc[0].getJsonArray("sources");
+        assertEquals(2, sources.size(), btc[0].toString());
+        assertEquals("primary", sources.getJsonObject(0).getString("name"));
+        assertEquals("bitcoind", sources.getJsonObject(1).getString("kind"));
+        for (JsonValue v : sources) {
+            assertTrue(v.asJsonObject().getInt("tipHeight") > 20, btc[0].toString());
+        }
+        assertFalse(btc[0].toString().contains("127.0.0.1"), "no source address in the public health report");
+        assertEquals(200, server.api().get("/health/ready").status(), "DEGRADED stays in the load balancer");
+        return btc[0];
+    }
+
+    /**
+     * Exactly one raise and one clear of the alert reached each webhook that wants ChainAlert, signed with its
+     * secret and valid against webhooks/schemas/ChainAlert.json.
+     */
+    private static void assertOneRaiseAndOneClear(JsonObject alert, String severity) {
+        String alertId = alert.getString("id");
+        for (String path : List.of("/shop", "/alerts")) {
+            shop.await(r -> r.path().equals(path) && r.bodyText().contains(alertId)
+                    && r.bodyText().contains("\"cleared\":1"), 1, WAIT);
+            Await.pause(3000); // a repeat would be on its way by now
+            List<WebhookReceiver.Request> got = shop.requests(path).stream()
+                    .filter(r -> r.bodyText().contains("\"alertId\":\"" + alertId + "\"")).toList();
+            assertEquals(2, got.size(), path + ": one raise and one clear of " + alertId);
+            List<JsonObject> bodies = got.stream()
+                    .map(r -> Json.createReader(new StringReader(r.bodyText())).readObject()).toList();
+            JsonObject raise = bodies.stream().filter(b -> b.getString("status").equals("raised")).findFirst().orElseThrow();
+            JsonObject clear = bodies.stream().filter(b -> b.getString("status").equals("cleared")).findFirst().orElseThrow();
+            for (WebhookReceiver.Request r : got) {
+                WebhookSchemas.assertDelivered(r.bodyText());
+                String header = r.header("ChainTill-Signature");
+                long t = Long.parseLong(header.substring(2, header.indexOf(',')));
+                assertEquals(new WebhookSigner().chainTillSignature(SECRETS.get(path), r.body(), t), header);
+            }
+            assertEquals("ChainAlert", raise.getString("type"));
+            assertEquals(storeId, raise.getString("storeId"));
+            assertEquals(severity, raise.getString("severity"));
+            assertEquals("raised", raise.getString("status"));
+            assertEquals(alert.getString("kind"), raise.getString("kind"));
+            assertEquals("resolved", clear.getString("severity"));
+            assertEquals("cleared", clear.getString("status"));
+            assertTrue(clear.getInt("tipHeight") > 20, clear.toString());
+        }
+    }
 
     private static void connect() {
         primary.rpc("addnode", "127.0.0.1:" + witness.p2pPort(), "onetry");
