@@ -15,7 +15,9 @@ public enum AlertKind {
     /** A source does not answer. */
     SOURCE_DOWN,
     /** A source is on another network or chain than the server. */
-    WRONG_NETWORK;
+    WRONG_NETWORK,
+    /** The primary does not answer and the follower reads a witness instead until it does. */
+    FAILOVER;
 
     /**
      * Whether settlement on the chain's word is in doubt (another chain, a forged header, a wrong network): the

@@ -162,10 +162,10 @@ class ChainIntegrityIT {
         JsonObject settled = prompt(id).getJsonArray("payments").getJsonObject(0);
         assertEquals(JsonValue.NULL, settled.get("heldReason"));
         awaitAlert("divergence", "cleared", since);
-        shop.await(r -> isSettled(r, id), 1, WAIT);
+        shop.await(r -> isSettled("/shop", r, id), 1, WAIT);
         Await.pause(4000); // a second one would be on its way by now
         assertEquals(1, settledWebhooks(id));
-        assertEquals(1, shop.requests("/settled").stream().filter(r -> isSettled(r, id)).count());
+        assertEquals(1, shop.requests("/settled").stream().filter(r -> isSettled("/settled", r, id)).count());
         assertOneRaiseAndOneClear(divergence, "critical");
         assertTrue(shop.requests("/settled").stream().noneMatch(r -> r.bodyText().contains("\"ChainAlert\"")),
                 "a webhook that does not want ChainAlert gets none");
@@ -203,7 +203,53 @@ class ChainIntegrityIT {
         awaitAlert("stall", "cleared", since);
     }
 
+    @Test
+    @Order(5)
+    void aDownPrimaryFailsOverToTheWitnessAndBackWhenItReturns() {
+        long since = Instant.now().getEpochSecond() - 1;
+        JsonObject invoice = api.createInvoice(storeId, "{\"amount\":\"0.002\",\"currency\":\"BTC\","
+                + "\"checkout\":{\"speedPolicy\":\"MediumSpeed\",\"expirationMinutes\":60}}");
+        String id = invoice.getString("id");
+        String address = prompt(id).getString("destination");
+        int rpcPort = java.net.URI.create(primary.rpcUrl()).getPort();
+        Path primaryDir = primary.dataDir();
+        String password = primary.rpcPassword();
+        primary.close();
+
+        JsonObject failover = awaitAlert("failover", "raised", since);
+        assertTrue(failover.getJsonArray("sources").getString(1).startsWith("witness bitcoind"), failover.toString());
+        witness.mine(101); // the witness's own coins, mined while only it is there
+        String txid = witness.send(MINER, address, new BigDecimal("0.002"));
+        witness.mine(1);
+        awaitTrue(() -> prompt(id).getJsonArray("payments").stream()
+                .anyMatch(p -> p.asJsonObject().getString("txid").equals(txid)), "payment found through the witness");
+        assertEquals("Processing", invoice(id).getString("status"), "not settled on one source's word");
+        assertTrue(assertDegradedSources().getJsonArray("alerts").toString().contains("failover"));
+
+        primary = BitcoindRegtest.start(primaryDir, rpcPort, primary.p2pPort(), 0, password);
+        connect();
+        awaitAlert("failover", "cleared", since);
+        assertTrue(serverLog().contains("answers again; following it"), "back on the primary");
+        primary.mine(1);
+        awaitSynced();
+        awaitStatus(id, "Settled");
+        assertOneRaiseAndOneClear(failover, "warning");
+    }
+
     // --- helpers
+
+    /** The health report's BTC entry once it is DEGRADED, with the primary down and the witness answering. */
+    private static JsonObject assertDegradedSources() {
+        JsonObject[] btc = new JsonObject[1];
+        awaitTrue(() -> {
+            btc[0] = server.api().get("/api/v1/health").expect(200).object().getJsonObject("chains").getJsonObject("BTC");
+            JsonArray sources = btc[0].getJsonArray("sources");
+            return "DEGRADED".equals(btc[0].getString("status")) && sources.size() == 2
+                    && "DOWN".equals(sources.getJsonObject(0).getString("status"))
+                    && "UP".equals(sources.getJsonObject(1).getString("status"));
+        }, "health DEGRADED: primary DOWN, witness UP");
+        return btc[0];
+    }
 
     /**
      * /api/v1/health says DEGRADED (not DOWN) for BTC with the alert, each source's tip and lag, and no address;
@@ -294,11 +340,11 @@ class ChainIntegrityIT {
     }
 
     private static long settledWebhooks(String invoiceId) {
-        return shop.requests("/shop").stream().filter(r -> isSettled(r, invoiceId)).count();
+        return shop.requests("/shop").stream().filter(r -> isSettled("/shop", r, invoiceId)).count();
     }
 
-    private static boolean isSettled(WebhookReceiver.Request r, String invoiceId) {
-        if (!r.path().equals("/shop")) {
+    private static boolean isSettled(String path, WebhookReceiver.Request r, String invoiceId) {
+        if (!r.path().equals(path)) {
             return false;
         }
         JsonObject body = Json.createReader(new StringReader(r.bodyText())).readObject();
