@@ -148,6 +148,9 @@ class ChainIntegrityIT {
         assertTrue(held.getInt("confirmations") >= 1, held.toString());
         Await.pause(5000); // several passes with the confirmations the policy asks for
         assertEquals("Processing", invoice(id).getString("status"));
+        JsonObject checkout = server.api().get("/checkout/" + id + "/status").expect(200).object();
+        assertTrue(checkout.getBoolean("confirmationDelayed"), checkout.toString());
+        assertTrue(checkout.getString("message").contains("Confirmation delayed"), checkout.toString());
         assertEquals(0, settledWebhooks(id));
 
         primary.rpc("setnetworkactive", true);
