@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chaintill.support.ApiClient;
 import io.chaintill.support.Await;
 import io.chaintill.support.BitcoindRegtest;
+import io.chaintill.support.LyingRpcProxy;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
 import io.chaintill.support.WebhookReceiver;
@@ -39,7 +40,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the primary and has the other as its witness. A private fork that only the primary sees pays an invoice: it is
  * held (not Settled, no InvoiceSettled) with a divergence alert while the witness disagrees; when the honest chain
  * wins and confirms the payment, exactly one InvoiceSettled arrives and the alert clears. A witness cut off lags;
- * a chain without blocks for longer than the (short, configured) bound stalls.
+ * a chain without blocks for longer than the (short, configured) bound stalls. The server reads the primary through
+ * a proxy that can forge a block without its proof of work (invalid header, nothing settled from it). Killed, the
+ * primary is replaced by the witness (failover) until it is back. Every raise and clear reaches the store's webhooks
+ * once, signed and valid; /api/v1/health says DEGRADED meanwhile, and the checkout page "confirmation delayed".
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChainIntegrityIT {
@@ -49,6 +53,8 @@ class ChainIntegrityIT {
 
     private static BitcoindRegtest primary;
     private static BitcoindRegtest witness;
+    /** The server reads the primary through it: honest until a test makes it forge a block. */
+    private static LyingRpcProxy proxy;
     private static ServerProcess server;
     private static ApiClient api;
     private static String storeId;
@@ -63,8 +69,9 @@ class ChainIntegrityIT {
         witness = BitcoindRegtest.start(dir.resolve("witness"), BitcoindRegtest.freePort(), BitcoindRegtest.freePort());
         primary.mine(20);
         connect();
+        proxy = LyingRpcProxy.start(primary.rpcUrl());
         Map<String, String> env = new HashMap<>(Map.of(
-                "CHAINTILL_BTC_RPC_URL", primary.rpcUrl(),
+                "CHAINTILL_BTC_RPC_URL", proxy.url(),
                 "CHAINTILL_BTC_RPC_USER", primary.rpcUser(),
                 "CHAINTILL_BTC_RPC_PASSWORD", primary.rpcPassword(),
                 "CHAINTILL_BTC_ZMQ_URL", " ",
@@ -96,7 +103,7 @@ class ChainIntegrityIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {server, shop, primary, witness}) {
+        for (AutoCloseable c : new AutoCloseable[] {server, shop, proxy, primary, witness}) {
             try {
                 if (c != null) {
                     c.close();
@@ -208,6 +215,44 @@ class ChainIntegrityIT {
 
     @Test
     @Order(5)
+    void aPrimaryServingABlockWithoutItsProofOfWorkRaisesInvalidHeaderAndSettlesNothingFromIt() {
+        primary.mine(1);
+        awaitSynced();
+        long since = Instant.now().getEpochSecond() - 1;
+        JsonObject invoice = api.createInvoice(storeId, "{\"amount\":\"0.0015\",\"currency\":\"BTC\","
+                + "\"checkout\":{\"speedPolicy\":\"MediumSpeed\",\"expirationMinutes\":60}}");
+        String id = invoice.getString("id");
+        String txid = primary.send(MINER, prompt(id).getString("destination"), new BigDecimal("0.0015"));
+        awaitTrue(() -> !prompt(id).getJsonArray("payments").isEmpty(), "payment seen in the mempool");
+        String forged;
+        proxy.hold(); // the server must hear of the block in its forged form only
+        try {
+            String real = primary.mine(1).get(0);
+            forged = proxy.forge(real, ((jakarta.json.JsonString) primary.rpc("getblockheader", real, false)).getString());
+        } finally {
+            proxy.release();
+        }
+
+        JsonObject invalid = awaitAlert("invalid-header", "raised", since);
+        assertEquals(List.of(forged), invalid.getJsonArray("hashes").getValuesAs(jakarta.json.JsonString::getString));
+        assertTrue(invalid.getString("reason").contains("does not meet its proof-of-work target"), invalid.toString());
+        awaitTrue(() -> {
+            JsonObject p = prompt(id).getJsonArray("payments").getJsonObject(0);
+            return p.getString("txid").equals(txid) && !p.isNull("heldReason")
+                    && p.getString("heldReason").contains("invalid-header");
+        }, "payment in the forged block held");
+        Await.pause(4000); // several passes with the confirmation MediumSpeed asks for
+        assertEquals("Processing", invoice(id).getString("status"), "nothing settled from a forged block");
+        assertEquals(0, settledWebhooks(id));
+
+        proxy.stopLying();
+        awaitAlert("invalid-header", "cleared", since);
+        awaitStatus(id, "Settled");
+        assertOneRaiseAndOneClear(invalid, "critical");
+    }
+
+    @Test
+    @Order(6)
     void aDownPrimaryFailsOverToTheWitnessAndBackWhenItReturns() {
         long since = Instant.now().getEpochSecond() - 1;
         JsonObject invoice = api.createInvoice(storeId, "{\"amount\":\"0.002\",\"currency\":\"BTC\","
