@@ -46,6 +46,10 @@ public final class ChainObserver {
     private record Compared(String primaryTip, String witnessTip, Optional<Condition> outcome) {
     }
 
+    /** Work is asked for once per tip of each source (one request when a tip moved). */
+    private final Map<String, Map.Entry<String, Optional<java.math.BigInteger>>> work = new HashMap<>();
+    private final Map<String, Compared> workCompared = new HashMap<>();
+
     public ChainObserver(String chain, ChainWitness primary, List<ChainWitness> witnesses, IntegrityPolicy policy,
                          Optional<HeaderRules> rules) {
         this.chain = chain;
@@ -89,6 +93,9 @@ public final class ChainObserver {
                 ChainTip witnessTip = tips.get(w);
                 if (witnessTip != null) {
                     guarded(w, out, () -> divergence(primaryTip, w, witnessTip));
+                    if (rules.isPresent()) {
+                        guarded(w, out, () -> cumulativeWork(primaryTip, w, witnessTip));
+                    }
                 }
             }
             rules.ifPresent(r -> guarded(primary, out, () -> headers(r, primaryTip)));
@@ -195,6 +202,33 @@ public final class ChainObserver {
         }
         compared.put(w.label(), new Compared(primaryTip.hash(), witnessTip.hash(), outcome));
         return outcome;
+    }
+
+    private Optional<Condition> cumulativeWork(ChainTip primaryTip, Labeled w, ChainTip witnessTip) {
+        Compared last = workCompared.get(w.label());
+        if (last != null && last.primaryTip().equals(primaryTip.hash()) && last.witnessTip().equals(witnessTip.hash())) {
+            return last.outcome();
+        }
+        Optional<Condition> outcome = Optional.empty();
+        if (primaryTip.height() >= witnessTip.height() && !primaryTip.hash().equals(witnessTip.hash())) {
+            Optional<java.math.BigInteger> theirs = workOf(w, witnessTip);
+            Optional<java.math.BigInteger> ours = theirs.isPresent() ? workOf(primary, primaryTip) : Optional.empty();
+            if (ours.isPresent()) {
+                outcome = WorkCheck.judge(chain, new SourceTip(primary.label(), primaryTip), ours.get(),
+                        new SourceTip(w.label(), witnessTip), theirs.get());
+            }
+        }
+        workCompared.put(w.label(), new Compared(primaryTip.hash(), witnessTip.hash(), outcome));
+        return outcome;
+    }
+
+    private Optional<java.math.BigInteger> workOf(Labeled s, ChainTip tip) {
+        Map.Entry<String, Optional<java.math.BigInteger>> cached = work.get(s.label());
+        if (cached == null || !cached.getKey().equals(tip.hash())) {
+            cached = Map.entry(tip.hash(), s.source().chainWork(tip.hash()));
+            work.put(s.label(), cached);
+        }
+        return cached.getValue();
     }
 
     private Optional<Condition> headers(HeaderRules r, ChainTip tip) {
