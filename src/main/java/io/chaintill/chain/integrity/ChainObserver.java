@@ -36,6 +36,8 @@ public final class ChainObserver {
     private BlockHeader lastVerified;
     private Condition invalidHeader;
     private volatile List<SourceState> lastSources = List.of();
+    /** Each source's tip height as the last pass read it, by label: the settlement check needs no tip request. */
+    private final Map<String, Integer> lastTips = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Labeled(String label, ChainWitness source) {
     }
@@ -102,6 +104,8 @@ public final class ChainObserver {
             guarded(primary, out, this::peers);
         }
         lastSources = states(all, tips);
+        lastTips.clear();
+        tips.forEach((source, tip) -> lastTips.put(source.label(), tip.height()));
         if (tips.size() > 1) {
             out.addAll(LagCheck.judge(chain, tips.entrySet().stream()
                     .map(e -> new SourceTip(e.getKey().label(), e.getValue())).toList(), policy.lagBlocks()));
@@ -135,7 +139,8 @@ public final class ChainObserver {
 
     /**
      * Empty when at least one witness has the transaction in {@code blockHash} on its best chain with at least
-     * {@code required} confirmations (or when there are no witnesses); otherwise why none does.
+     * {@code required} confirmations (or when there are no witnesses); otherwise why none does. One request per
+     * witness asked, plus its tip when the last pass's tip does not confirm enough yet.
      */
     public Optional<String> witnessDisagreement(String txid, String blockHash, int height, int required) {
         if (witnesses.isEmpty()) {
@@ -144,7 +149,9 @@ public final class ChainObserver {
         List<String> why = new ArrayList<>();
         for (Labeled w : witnesses) {
             try {
-                int tip = w.source().tip().height();
+                // the last pass's tip when it already confirms enough; else it may just be a block behind: ask
+                Integer seenTip = lastTips.get(w.label());
+                int tip = seenTip != null && seenTip - height + 1 >= required ? seenTip : w.source().tip().height();
                 int confirmations = tip < height ? 0 : tip - height + 1;
                 if (confirmations < required) {
                     why.add(w.label() + " has " + confirmations + " of " + required + " confirmation(s)");
