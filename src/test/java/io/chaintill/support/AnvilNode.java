@@ -72,14 +72,29 @@ public final class AnvilNode implements AutoCloseable {
 
     /** Starts anvil with {@code chainId} on a free port; its output goes to target/anvil-PORT.log. */
     public static AnvilNode start(long chainId) {
+        return start(chainId, List.of());
+    }
+
+    /**
+     * A second node forked from {@code origin}'s state at its current block (same chain id, same history up to it),
+     * mining on its own from then on: the two agree on every block up to the fork and on none after it.
+     */
+    public static AnvilNode forkOf(AnvilNode origin) {
+        return start(origin.chainId(), List.of("--fork-url", origin.rpcUrl(), "--fork-block-number",
+                String.valueOf(origin.blockNumber())));
+    }
+
+    private static AnvilNode start(long chainId, List<String> extra) {
         int port = BitcoindRegtest.freePort();
         Path log = Path.of("target", "anvil-" + port + ".log").toAbsolutePath();
         String binary = anvilBinary();
         Process process;
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(binary, "--host", "127.0.0.1", "--port", String.valueOf(port),
-                    "--chain-id", String.valueOf(chainId), "--mnemonic", MNEMONIC, "--accounts", "10")
+            List<String> command = new ArrayList<>(List.of(binary, "--host", "127.0.0.1", "--port", String.valueOf(port),
+                    "--chain-id", String.valueOf(chainId), "--mnemonic", MNEMONIC, "--accounts", "10"));
+            command.addAll(extra);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chaintill.chain.ethereum.EthereumTestWallets;
+import io.chaintill.support.AnvilNode;
 import io.chaintill.support.ApiClient;
 import io.chaintill.support.Await;
 import io.chaintill.support.BitcoindRegtest;
@@ -20,6 +22,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +54,14 @@ class ChainIntegrityIT {
     private static final String MINER = BitcoindRegtest.MINER_WALLET;
     private static final int STALL_SECONDS = 30;
 
+    private static final BigInteger USDT = BigInteger.valueOf(1_000_000);
+
+    /** Ethereum: the server follows {@code ethereum} with {@code ethereumWitness}, forked from it at the start. */
+    private static AnvilNode ethereum;
+    private static AnvilNode ethereumWitness;
+    private static String token;
+    private static String etherStore;
+    private static String tokenStore;
     private static BitcoindRegtest primary;
     private static BitcoindRegtest witness;
     /** The server reads the primary through it: honest until a test makes it forge a block. */
@@ -70,6 +81,11 @@ class ChainIntegrityIT {
         primary.mine(20);
         connect();
         proxy = LyingRpcProxy.start(primary.rpcUrl());
+        ethereum = AnvilNode.start(1337);
+        token = ethereum.deployTestToken("Tether test", "USDT", USDT.multiply(BigInteger.valueOf(1_000_000)));
+        ethereum.setAutomine(false);
+        ethereumWitness = AnvilNode.forkOf(ethereum);
+        ethereumWitness.setAutomine(false);
         Map<String, String> env = new HashMap<>(Map.of(
                 "CHAINTILL_BTC_RPC_URL", proxy.url(),
                 "CHAINTILL_BTC_RPC_USER", primary.rpcUser(),
@@ -79,9 +95,12 @@ class ChainIntegrityIT {
                         "http://" + witness.rpcUser() + ":" + witness.rpcPassword() + "@"),
                 "CHAINTILL_BTC_INTEGRITY_STALL_SECONDS", String.valueOf(STALL_SECONDS),
                 "CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "1000"));
-        if ("h2".equals(TestEnvironment.db())) {
-            env.put("CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-integrity-").toString());
-        }
+        env.put("CHAINTILL_ETH_RPC_URL", ethereum.rpcUrl());
+        env.put("CHAINTILL_ETH_CHAIN_ID", "1337");
+        env.put("CHAINTILL_ETH_TOKENS", "USDT:" + token + ":6");
+        env.put("CHAINTILL_ETH_WITNESSES", "ethereum:" + ethereumWitness.rpcUrl());
+        // its nodes are its own, so on the shared PostgreSQL its cursors must not meet another class's
+        env.putAll(TestEnvironment.ownDatabase("chaintill_integrity_"));
         server = ServerProcess.start(env);
         api = server.api().admin().newKey("unrestricted");
         storeId = api.post("/api/v1/stores", "{\"name\":\"Integrity\",\"defaultCurrency\":\"USD\"}").expect(200)
@@ -93,6 +112,19 @@ class ChainIntegrityIT {
         SECRETS.put("/shop", api.addWebhook(storeId, shop.url("/shop")).object().getString("secret"));
         SECRETS.put("/alerts", webhook("/alerts", "ChainAlert"));
         SECRETS.put("/settled", webhook("/settled", "InvoiceSettled"));
+        byte[] entropy = new byte[16];
+        new java.security.SecureRandom().nextBytes(entropy);
+        String ethXpub = EthereumTestWallets.accountXpub(org.web3j.crypto.MnemonicUtils.generateMnemonic(entropy));
+        etherStore = ethereumStore("Ether integrity", "ETH-CHAIN", ethXpub);
+        tokenStore = ethereumStore("Token integrity", "USDT-ERC20", ethXpub);
+    }
+
+    private static String ethereumStore(String name, String method, String xpub) {
+        String id = api.post("/api/v1/stores", "{\"name\":\"" + name + "\",\"defaultCurrency\":\"USD\"}").expect(200)
+                .object().getString("id");
+        api.put("/api/v1/stores/" + id + "/payment-methods/" + method, "{\"enabled\":true,\"config\":\"" + xpub + "\"}")
+                .expect(200);
+        return id;
     }
 
     private static String webhook(String path, String event) {
@@ -103,7 +135,7 @@ class ChainIntegrityIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {server, shop, proxy, primary, witness}) {
+        for (AutoCloseable c : new AutoCloseable[] {server, shop, proxy, primary, witness, ethereum, ethereumWitness}) {
             try {
                 if (c != null) {
                     c.close();
@@ -284,7 +316,55 @@ class ChainIntegrityIT {
         assertOneRaiseAndOneClear(failover, "warning");
     }
 
+    /** Last: its divergence never clears (two anvils cannot be joined again), and would hold later ETH tests. */
+    @Test
+    @Order(7)
+    void twoEthereumNodesThatDivergeHoldAnEtherAndATokenPayment() {
+        long since = Instant.now().getEpochSecond() - 1;
+        JsonObject etherInvoice = ethereumInvoice(etherStore, "0.01", "ETH");
+        JsonObject tokenInvoice = ethereumInvoice(tokenStore, "5", "USDT");
+        String etherTx = ethereum.sendEther(1, ethereumPrompt(etherInvoice).getString("destination"),
+                new BigInteger("10000000000000000"));
+        String tokenTx = ethereum.tokenTransfer(token, 0, ethereumPrompt(tokenInvoice).getString("destination"),
+                USDT.multiply(BigInteger.valueOf(5)));
+        ethereum.mine(20);
+        ethereumWitness.sendEther(3, ethereumWitness.devAccount(4), BigInteger.ONE); // its own blocks, not empty copies
+        ethereumWitness.mine(20);
+
+        JsonObject divergence = awaitAlert("ETH", "divergence", "raised", since, WAIT);
+        assertTrue(divergence.getJsonArray("sources").getString(1).startsWith("witness ethereum http://127.0.0.1:"),
+                divergence.toString());
+        for (JsonObject[] paid : List.of(new JsonObject[] {etherInvoice}, new JsonObject[] {tokenInvoice})) {
+            JsonObject invoice = paid[0];
+            awaitTrue(() -> {
+                JsonArray payments = ethereumPrompt(invoice).getJsonArray("payments");
+                return !payments.isEmpty() && !payments.getJsonObject(0).isNull("heldReason")
+                        && payments.getJsonObject(0).getString("heldReason").contains("chain alert ");
+            }, "payment of " + invoice.getString("currency") + " held");
+        }
+        assertEquals(etherTx, ethereumPrompt(etherInvoice).getJsonArray("payments").getJsonObject(0).getString("txid"));
+        assertEquals(tokenTx, ethereumPrompt(tokenInvoice).getJsonArray("payments").getJsonObject(0).getString("txid"));
+        Await.pause(4000);
+        for (JsonObject invoice : List.of(etherInvoice, tokenInvoice)) {
+            assertEquals("Processing", api.get("/api/v1/stores/" + invoice.getString("storeId") + "/invoices/"
+                    + invoice.getString("id")).expect(200).object().getString("status"), invoice.toString());
+        }
+        JsonObject eth = server.api().get("/api/v1/health").expect(200).object().getJsonObject("chains").getJsonObject("ETH");
+        assertEquals("DEGRADED", eth.getString("status"), eth.toString());
+    }
+
     // --- helpers
+
+    private static JsonObject ethereumInvoice(String store, String amount, String currency) {
+        JsonObject created = api.createInvoice(store, "{\"amount\":\"" + amount + "\",\"currency\":\"" + currency
+                + "\",\"checkout\":{\"speedPolicy\":\"MediumSpeed\",\"expirationMinutes\":60}}");
+        return Json.createObjectBuilder(created).add("storeId", store).add("currency", currency).build();
+    }
+
+    private static JsonObject ethereumPrompt(JsonObject invoice) {
+        return api.get("/api/v1/stores/" + invoice.getString("storeId") + "/invoices/" + invoice.getString("id")
+                + "/payment-methods").expect(200).array().getJsonObject(0);
+    }
 
     /** The health report's BTC entry once it is DEGRADED, with the primary down and the witness answering. */
     private static JsonObject assertDegradedSources() {
@@ -370,13 +450,17 @@ class ChainIntegrityIT {
         return awaitAlert(kind, status, since, WAIT);
     }
 
-    /** The newest alert of the kind first seen at or after {@code since} (unix seconds), once it has the status. */
     private static JsonObject awaitAlert(String kind, String status, long since, Duration wait) {
+        return awaitAlert("BTC", kind, status, since, wait);
+    }
+
+    /** The newest alert of the kind first seen at or after {@code since} (unix seconds), once it has the status. */
+    private static JsonObject awaitAlert(String chain, String kind, String status, long since, Duration wait) {
         JsonObject[] found = new JsonObject[1];
         awaitTrue(() -> {
             for (JsonValue v : api.get("/api/v1/chains/alerts").expect(200).array()) {
                 JsonObject a = v.asJsonObject();
-                if (a.getString("kind").equals(kind) && a.getString("chain").equals("BTC")
+                if (a.getString("kind").equals(kind) && a.getString("chain").equals(chain)
                         && a.getJsonNumber("firstSeen").longValue() >= since) {
                     found[0] = a;
                     return a.getString("status").equals(status);
