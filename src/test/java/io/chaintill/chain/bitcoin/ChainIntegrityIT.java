@@ -10,6 +10,8 @@ import io.chaintill.support.AnvilNode;
 import io.chaintill.support.ApiClient;
 import io.chaintill.support.Await;
 import io.chaintill.support.BitcoindRegtest;
+import io.chaintill.support.Browser;
+import io.chaintill.support.DashboardLogin;
 import io.chaintill.support.LyingRpcProxy;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
@@ -227,6 +229,7 @@ class ChainIntegrityIT {
         JsonObject source = assertDegraded("lag").getJsonArray("sources").getJsonObject(1);
         assertEquals("witness 1", source.getString("name"));
         assertTrue(source.getInt("lag") >= 3, source.toString());
+        assertTheChainsViewShowsTheLaggingWitness();
         witness.rpc("setnetworkactive", true);
         connect();
         awaitAlert("lag", "cleared", since);
@@ -354,6 +357,29 @@ class ChainIntegrityIT {
     }
 
     // --- helpers
+
+    /** In Chromium: the banner names the alert, the Chains view shows BTC DEGRADED and the witness's tip and lag. */
+    private static void assertTheChainsViewShowsTheLaggingWitness() {
+        try (Browser browser = Browser.forTest(ChainIntegrityIT.class).start()) {
+            browser.open(server.baseUrl() + "/dashboard/login");
+            DashboardLogin.submit(browser, ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD, WAIT);
+            browser.await(WAIT, d -> d.findElements(org.openqa.selenium.By.cssSelector("#nav a")).size() > 0);
+            browser.script("window.location.hash = arguments[0]", "#/chains");
+            String witnessTip = String.valueOf(witness.blockCount());
+            // the view redraws itself every 10 s, so it is read in one script call, never via a held element
+            browser.await(WAIT, d -> Boolean.TRUE.equals(browser.script(
+                    "const r = document.querySelector(\"#chain-source-list tr[data-chain=BTC][data-source='witness 1']\");"
+                            + " return !!r && r.dataset.status === 'UP' && r.children[4].textContent === arguments[0]"
+                            + " && Number(r.children[5].textContent) >= 3"
+                            + " && !!document.querySelector('#chain-list tr[data-chain=BTC][data-status=DEGRADED]')",
+                    witnessTip)));
+            browser.await(WAIT, d -> String.valueOf(browser.script(
+                    "const b = document.getElementById('integrity-banner'); return b ? b.textContent : ''"))
+                    .contains("BTC lag: witness bitcoind"));
+            browser.screenshot("chains-degraded");
+            assertEquals(List.of(), browser.consoleErrors());
+        }
+    }
 
     private static JsonObject ethereumInvoice(String store, String amount, String currency) {
         JsonObject created = api.createInvoice(store, "{\"amount\":\"" + amount + "\",\"currency\":\"" + currency
