@@ -4,10 +4,12 @@ import io.chaintill.chain.FailoverSource;
 import io.chaintill.chain.integrity.AlertKind;
 import io.chaintill.chain.integrity.ChainObserver;
 import io.chaintill.chain.integrity.Condition;
+import io.chaintill.chain.integrity.SourceState;
 import io.chaintill.domain.payment.PaymentMethodId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +59,7 @@ public class ChainIntegrity {
             return;
         }
         try {
-            List<Condition> now = new java.util.ArrayList<>(w.observer().observe(clock.instant()));
+            List<Condition> now = new ArrayList<>(w.observer().observe(clock.instant()));
             Condition failover = failovers.get(chain);
             if (failover != null) {
                 now.add(failover);
@@ -86,7 +88,7 @@ public class ChainIntegrity {
     }
 
     /** The chain's sources as its last round saw them; empty for a chain without checks. */
-    public List<io.chaintill.chain.integrity.SourceState> sources(String chain) {
+    public List<SourceState> sources(String chain) {
         Watched w = chains.get(chain);
         return w == null ? List.of() : w.observer().sources();
     }

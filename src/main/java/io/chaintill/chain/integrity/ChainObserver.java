@@ -2,6 +2,7 @@ package io.chaintill.chain.integrity;
 
 import io.chaintill.chain.ChainSourceException;
 import io.chaintill.chain.ChainTip;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs one chain's checks against its primary and witnesses, once per follow pass. Chain-neutral: the chain's own
@@ -37,7 +39,7 @@ public final class ChainObserver {
     private Condition invalidHeader;
     private volatile List<SourceState> lastSources = List.of();
     /** Each source's tip height as the last pass read it, by label: the settlement check needs no tip request. */
-    private final Map<String, Integer> lastTips = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> lastTips = new ConcurrentHashMap<>();
 
     private record Labeled(String label, ChainWitness source) {
     }
@@ -49,7 +51,7 @@ public final class ChainObserver {
     }
 
     /** Work is asked for once per tip of each source (one request when a tip moved). */
-    private final Map<String, Map.Entry<String, Optional<java.math.BigInteger>>> work = new HashMap<>();
+    private final Map<String, Map.Entry<String, Optional<BigInteger>>> work = new HashMap<>();
     private final Map<String, Compared> workCompared = new HashMap<>();
 
     public ChainObserver(String chain, ChainWitness primary, List<ChainWitness> witnesses, IntegrityPolicy policy,
@@ -218,8 +220,8 @@ public final class ChainObserver {
         }
         Optional<Condition> outcome = Optional.empty();
         if (primaryTip.height() >= witnessTip.height() && !primaryTip.hash().equals(witnessTip.hash())) {
-            Optional<java.math.BigInteger> theirs = workOf(w, witnessTip);
-            Optional<java.math.BigInteger> ours = theirs.isPresent() ? workOf(primary, primaryTip) : Optional.empty();
+            Optional<BigInteger> theirs = workOf(w, witnessTip);
+            Optional<BigInteger> ours = theirs.isPresent() ? workOf(primary, primaryTip) : Optional.empty();
             if (ours.isPresent()) {
                 outcome = WorkCheck.judge(chain, new SourceTip(primary.label(), primaryTip), ours.get(),
                         new SourceTip(w.label(), witnessTip), theirs.get());
@@ -229,8 +231,8 @@ public final class ChainObserver {
         return outcome;
     }
 
-    private Optional<java.math.BigInteger> workOf(Labeled s, ChainTip tip) {
-        Map.Entry<String, Optional<java.math.BigInteger>> cached = work.get(s.label());
+    private Optional<BigInteger> workOf(Labeled s, ChainTip tip) {
+        Map.Entry<String, Optional<BigInteger>> cached = work.get(s.label());
         if (cached == null || !cached.getKey().equals(tip.hash())) {
             cached = Map.entry(tip.hash(), s.source().chainWork(tip.hash()));
             work.put(s.label(), cached);
