@@ -1,5 +1,6 @@
 package io.chaintill.api;
 
+import io.chaintill.application.ChainHealth;
 import io.chaintill.application.ChainHeights;
 import io.chaintill.application.ChainStatus;
 import io.chaintill.chain.PaymentMethodHandlers;
@@ -34,6 +35,8 @@ public class ServerResource {
     @Inject
     ChainStatus chains;
     @Inject
+    ChainHealth health;
+    @Inject
     EthereumSettings ethereum;
     @Inject
     @ConfigProperty(name = "chaintill.network")
@@ -53,29 +56,28 @@ public class ServerResource {
         } catch (RuntimeException e) {
             database = false;
         }
-        ChainStatus.Snapshot bitcoin = chains.of("BTC");
-        var all = chains.all();
-        all.putIfAbsent("BTC", bitcoin);
-        boolean anyDown = all.values().stream().anyMatch(s -> s.state() == ChainStatus.State.DOWN);
+        var all = health.all();
+        ChainHealth.Level overall = database ? ChainHealth.overall(all.values()) : ChainHealth.Level.DOWN;
         var perChain = Json.createObjectBuilder();
-        all.forEach((key, snapshot) -> perChain.add(key, ChainStatusJson.of(snapshot)));
+        all.forEach((key, entry) -> perChain.add(key, ChainStatusJson.of(entry)));
         JsonObject body = Json.createObjectBuilder()
-                .add("synchronized", database && !anyDown)
+                .add("status", overall.name())
+                .add("synchronized", database && all.values().stream().noneMatch(e -> e.level() == ChainHealth.Level.DOWN))
                 .add("checks", Json.createObjectBuilder().add("database", database ? "UP" : "DOWN")
-                        .add("bitcoin", bitcoin.state().name())
+                        .add("bitcoin", all.get("BTC").level().name())
                         .add("ethereum", ethereumState(all, ethereum.followerKeys()).name()))
                 .add("chains", perChain)
                 .build();
         return Response.status(database ? 200 : 503).entity(body).build();
     }
 
-    /** Every EVM chain's native coin and tokens together: DOWN if any is, else the Ethereum ether follower's state. */
-    private static ChainStatus.State ethereumState(java.util.Map<String, ChainStatus.Snapshot> all,
+    /** Every EVM chain's native coin and tokens together: DOWN if any is, else the Ethereum ether follower's level. */
+    private static ChainHealth.Level ethereumState(java.util.Map<String, ChainHealth.Entry> all,
                                                    java.util.Set<String> evmKeys) {
         boolean down = all.entrySet().stream().anyMatch(e -> (e.getKey().equals("ETH") || e.getKey().endsWith("-ERC20")
-                || evmKeys.contains(e.getKey())) && e.getValue().state() == ChainStatus.State.DOWN);
-        return down ? ChainStatus.State.DOWN : all.getOrDefault("ETH",
-                new ChainStatus.Snapshot(ChainStatus.State.DISABLED, null, null, 0, null, null)).state();
+                || evmKeys.contains(e.getKey())) && e.getValue().level() == ChainHealth.Level.DOWN);
+        return down ? ChainHealth.Level.DOWN
+                : all.containsKey("ETH") ? all.get("ETH").level() : ChainHealth.Level.DISABLED;
     }
 
     /**

@@ -1,11 +1,15 @@
 package io.chaintill.application;
 
+import io.chaintill.chain.FailoverSource;
+import io.chaintill.chain.integrity.AlertKind;
 import io.chaintill.chain.integrity.ChainObserver;
 import io.chaintill.chain.integrity.Condition;
+import io.chaintill.chain.integrity.SourceState;
 import io.chaintill.domain.payment.PaymentMethodId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +40,7 @@ public class ChainIntegrity {
 
     private final Map<String, Watched> chains = new ConcurrentHashMap<>();
     private final Map<String, List<Condition>> raised = new ConcurrentHashMap<>();
+    private final Map<String, Condition> failovers = new ConcurrentHashMap<>();
 
     /** {@code covers}: the payment methods whose payments are on this chain. */
     public void watch(ChainObserver observer, Predicate<PaymentMethodId> covers) {
@@ -54,9 +59,13 @@ public class ChainIntegrity {
             return;
         }
         try {
-            List<Condition> now = w.observer().observe(clock.instant());
+            List<Condition> now = new ArrayList<>(w.observer().observe(clock.instant()));
+            Condition failover = failovers.get(chain);
+            if (failover != null) {
+                now.add(failover);
+            }
             raised.put(chain, now);
-            book.update(chain, now, clock.instant());
+            book.update(chain, now, clock.instant(), w.observer().bestTipHeight());
             for (String method : ledger.methodsWithHeldPayments()) {
                 PaymentMethodId id = PaymentMethodId.parse(method, "paymentMethodId");
                 if (w.covers().test(id)) {
@@ -66,6 +75,27 @@ public class ChainIntegrity {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, chain + " integrity checks failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the chain's follower reads this pass: empty on the primary, else the fallback it failed over to; raised
+     * as a {@code failover} alert by the next {@link #check(String)} (and holding settlement like any alert).
+     */
+    public void following(String chain, Optional<FailoverSource.Failover> failover) {
+        failover.ifPresentOrElse(f -> failovers.put(chain, new Condition(chain, AlertKind.FAILOVER,
+                List.of("primary " + f.primary().describe(), "witness " + f.fallback().describe()), null, List.of(),
+                f.reason())), () -> failovers.remove(chain));
+    }
+
+    /** The chain's sources as its last round saw them; empty for a chain without checks. */
+    public List<SourceState> sources(String chain) {
+        Watched w = chains.get(chain);
+        return w == null ? List.of() : w.observer().sources();
+    }
+
+    /** The checked chain that payments of {@code method} are on, if any. */
+    public Optional<String> chainOf(PaymentMethodId method) {
+        return chains.values().stream().filter(w -> w.covers().test(method)).map(w -> w.observer().chain()).findFirst();
     }
 
     /** The conditions the chain's last round raised. */

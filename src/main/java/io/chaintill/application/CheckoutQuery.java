@@ -94,7 +94,7 @@ public class CheckoutQuery {
                 remaining == null ? null : remaining.toPlainString(),
                 remaining == null ? "0" : remaining.units().toString(),
                 handler.paymentLink(prompt.destination(), remaining), valid, Math.min(confirmations, required),
-                required, handler.network().orElse(null));
+                required, handler.network().orElse(null), seen.stream().anyMatch(p -> p.valid() && p.held()));
     }
 
     /** The one free-form metadata field buyers are meant to see; anything unreadable is simply not shown. */

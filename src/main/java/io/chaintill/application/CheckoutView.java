@@ -31,10 +31,18 @@ public record CheckoutView(String invoiceId, String storeName, String orderId, S
      * @param confirmations confirmations of the least confirmed valid payment (0 when none is seen)
      * @param confirmationsRequired what the speed policy asks of those payments
      * @param network the network in words where the asset is taken on several ("Base"); null where the id says it all
+     * @param held a payment has its confirmations but chain integrity holds its settlement (docs/chain-integrity.md)
      */
     public record Method(String id, String currency, String destination, BigDecimal rate, String due, String paid,
                          String remaining, String remainingUnits, String paymentLink, int payments, int confirmations,
-                         int confirmationsRequired, String network) {
+                         int confirmationsRequired, String network, boolean held) {
+
+        public Method(String id, String currency, String destination, BigDecimal rate, String due, String paid,
+                      String remaining, String remainingUnits, String paymentLink, int payments, int confirmations,
+                      int confirmationsRequired, String network) {
+            this(id, currency, destination, rate, due, paid, remaining, remainingUnits, paymentLink, payments,
+                    confirmations, confirmationsRequired, network, false);
+        }
 
         public Method(String id, String currency, String destination, BigDecimal rate, String due, String paid,
                       String remaining, String remainingUnits, String paymentLink, int payments, int confirmations,

@@ -42,7 +42,7 @@ public class DepegAlerts {
             return;
         }
         String chain = chain(e.token());
-        alerts.update(chain, List.of(new Condition(chain, AlertKind.DEPEG, List.of(), null, List.of(), e.getMessage())), now);
+        alerts.update(chain, List.of(new Condition(chain, AlertKind.DEPEG, List.of(), null, List.of(), e.getMessage())), now, null);
         noted.put(e.token(), new Noted(true, now));
     }
 
@@ -53,7 +53,7 @@ public class DepegAlerts {
             return;
         }
         Instant now = clock.instant();
-        alerts.update(chain(token), List.of(), now);
+        alerts.update(chain(token), List.of(), now, null);
         noted.put(token, new Noted(false, now));
     }
 

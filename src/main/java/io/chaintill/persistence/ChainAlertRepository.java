@@ -14,6 +14,8 @@ public class ChainAlertRepository {
     private static final String COLUMNS = "id, chain, kind, sources, height, hashes, reason, first_seen, last_seen, cleared_at";
     /** Sources and hashes are stored joined; neither contains it. */
     private static final String SEPARATOR = "\n";
+    /** A null height is bound without a type, which PostgreSQL takes for text: the cast names it. */
+    private static final String HEIGHT = "CAST(? AS INTEGER)";
 
     @PersistenceContext(unitName = "chaintill")
     private EntityManager em;
@@ -30,7 +32,8 @@ public class ChainAlertRepository {
     }
 
     public void insert(String conditionKey, ChainAlert a) {
-        em.createNativeQuery("INSERT INTO chain_alert (condition_key, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")
+        em.createNativeQuery("INSERT INTO chain_alert (condition_key, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, " + HEIGHT
+                        + ", ?, ?, ?, ?, NULL)")
                 .setParameter(1, bounded(conditionKey, 1000)).setParameter(2, a.id()).setParameter(3, a.chain())
                 .setParameter(4, a.kind()).setParameter(5, bounded(String.join(SEPARATOR, a.sources()), 1000))
                 .setParameter(6, a.height()).setParameter(7, bounded(String.join(SEPARATOR, a.hashes()), 1000))
@@ -39,7 +42,7 @@ public class ChainAlertRepository {
     }
 
     public void seen(String id, Integer height, List<String> hashes, String reason, Instant at) {
-        em.createNativeQuery("UPDATE chain_alert SET height = ?, hashes = ?, reason = ?, last_seen = ? WHERE id = ?")
+        em.createNativeQuery("UPDATE chain_alert SET height = " + HEIGHT + ", hashes = ?, reason = ?, last_seen = ? WHERE id = ?")
                 .setParameter(1, height).setParameter(2, bounded(String.join(SEPARATOR, hashes), 1000))
                 .setParameter(3, bounded(reason, 2000)).setParameter(4, at.toEpochMilli()).setParameter(5, id)
                 .executeUpdate();

@@ -11,6 +11,7 @@ import io.chaintill.chain.ChainFollower;
 import io.chaintill.chain.ChainNetwork;
 import io.chaintill.chain.ChainSource;
 import io.chaintill.chain.ChainWakeup;
+import io.chaintill.chain.FailoverSource;
 import io.chaintill.chain.FollowReport;
 import io.chaintill.chain.WatchedDestinations;
 import io.chaintill.chain.bitcoin.BitcoinScripts;
@@ -28,6 +29,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -82,6 +84,8 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
     private final ChainWakeup wakeup = new ChainWakeup();
     private ZmqChainListener zmq;
     private Instant lastPass = Instant.EPOCH;
+    /** The primary with the witnesses to fail over to, when there are any; else the follower reads the primary. */
+    private FailoverSource followed;
 
     @PostConstruct
     void init() {
@@ -92,7 +96,13 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
             loop.reportDisabled();
         } else {
             loop.reportStarting();
-            witnesses.observer(CHAIN, network).ifPresent(o -> integrity.watch(o, PaymentMethodId.BTC_CHAIN::equals));
+            witnesses.observer(CHAIN, network).ifPresent(o -> {
+                integrity.watch(o, PaymentMethodId.BTC_CHAIN::equals);
+                List<ChainSource> fallbacks = witnesses.fallbacks();
+                if (!fallbacks.isEmpty()) {
+                    followed = new FailoverSource(CHAIN, sources.source().get(), fallbacks, s -> s.runsOn(network));
+                }
+            });
         }
     }
 
@@ -119,7 +129,7 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
 
     @Override
     public void run() {
-        Optional<ChainSource> source = sources.source();
+        Optional<ChainSource> source = followed != null ? Optional.of(followed) : sources.source();
         Instant now = clock.instant();
         if (source.isEmpty() || !loop.due(now)) {
             return;
@@ -127,6 +137,7 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
         if (!leadership.mayFollow(CHAIN)) {
             if (!now.isBefore(lastPass.plusMillis(intervalMs))) {
                 lastPass = now;
+                choose();
                 loop.standbyPass(source.get());
             }
             return;
@@ -135,7 +146,15 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
             return;
         }
         lastPass = now;
+        choose();
         loop.pass(source.get());
+    }
+
+    /** Once per pass: the primary if it answers, else a witness (a failover alert), before the pass reads anything. */
+    private void choose() {
+        if (followed != null) {
+            integrity.following(CHAIN, followed.choose());
+        }
     }
 
     @Override

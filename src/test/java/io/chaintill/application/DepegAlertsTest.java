@@ -25,7 +25,7 @@ class DepegAlertsTest {
         alerts.clock = clock;
         alerts.alerts = new ChainAlertBook() {
             @Override
-            public void update(String chain, List<Condition> raised, Instant now) {
+            public void update(String chain, List<Condition> raised, Instant now, Integer tipHeight) {
                 calls.add(chain + " " + raised.stream().map(c -> c.kind() + ": " + c.reason()).toList());
             }
         };

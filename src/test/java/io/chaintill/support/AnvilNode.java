@@ -72,11 +72,24 @@ public final class AnvilNode implements AutoCloseable {
 
     /** Starts anvil with {@code chainId} on a free port; its output goes to target/anvil-PORT.log. */
     public static AnvilNode start(long chainId) {
-        return start(chainId, null);
+        return start(chainId, List.of());
     }
 
     /** As {@link #start(long)} on a named hardfork ({@code prague} has EIP-7702, {@code cancun} has not); null: anvil's default. */
     public static AnvilNode start(long chainId, String hardfork) {
+        return start(chainId, hardfork == null ? List.of() : List.of("--hardfork", hardfork));
+    }
+
+    /**
+     * A second node forked from {@code origin}'s state at its current block (same chain id, same history up to it),
+     * mining on its own from then on: the two agree on every block up to the fork and on none after it.
+     */
+    public static AnvilNode forkOf(AnvilNode origin) {
+        return start(origin.chainId(), List.of("--fork-url", origin.rpcUrl(), "--fork-block-number",
+                String.valueOf(origin.blockNumber())));
+    }
+
+    private static AnvilNode start(long chainId, List<String> extra) {
         int port = BitcoindRegtest.freePort();
         Path log = Path.of("target", "anvil-" + port + ".log").toAbsolutePath();
         String binary = anvilBinary();
@@ -85,9 +98,7 @@ public final class AnvilNode implements AutoCloseable {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(binary, "--host", "127.0.0.1", "--port", String.valueOf(port),
                     "--chain-id", String.valueOf(chainId), "--mnemonic", MNEMONIC, "--accounts", "10"));
-            if (hardfork != null) {
-                command.addAll(List.of("--hardfork", hardfork));
-            }
+            command.addAll(extra);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

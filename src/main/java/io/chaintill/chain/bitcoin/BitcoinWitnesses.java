@@ -1,6 +1,7 @@
 package io.chaintill.chain.bitcoin;
 
 import io.chaintill.chain.ChainNetwork;
+import io.chaintill.chain.ChainSource;
 import io.chaintill.chain.bitcoin.rpc.BitcoindRpcClient;
 import io.chaintill.chain.integrity.ChainObserver;
 import io.chaintill.chain.integrity.ChainWitness;
@@ -44,6 +45,24 @@ public class BitcoinWitnesses {
     @Inject
     @ConfigProperty(name = "chaintill.btc.integrity.min-peers", defaultValue = "-1")
     int minPeers;
+    @Inject
+    @ConfigProperty(name = "chaintill.btc.integrity.failover", defaultValue = "true")
+    boolean failover;
+
+    /**
+     * The witnesses as sources the follower can fail over to while the primary does not answer (each through its
+     * own client, credentials never printed); empty when {@code chaintill.btc.integrity.failover} is false.
+     */
+    public List<ChainSource> fallbacks() {
+        if (!failover) {
+            return List.of();
+        }
+        return WitnessSpec.parseList(witnesses.orElse(""), KEY, Set.of("bitcoind", "esplora")).stream()
+                .map(s -> s.kind().equals("bitcoind")
+                        ? (ChainSource) new BitcoindChainSource(new BitcoindRpcClient(s.url(), s.user(), s.password()))
+                        : new EsploraChainSource(s.url()))
+                .toList();
+    }
 
     /** Empty when Bitcoin is not tracked, or on regtest without witnesses. */
     public Optional<ChainObserver> observer(String chain, ChainNetwork network) {

@@ -80,6 +80,13 @@ public final class BitcoindWitness implements ChainWitness {
     }
 
     @Override
+    public Optional<java.math.BigInteger> chainWork(String hash) {
+        JsonValue v = call(() -> rpc.call("getblockheader", Json.createValue(hash), JsonValue.TRUE));
+        return v instanceof JsonObject o && o.get("chainwork") instanceof JsonString work
+                ? Optional.of(new java.math.BigInteger(work.getString(), 16)) : Optional.empty();
+    }
+
+    @Override
     public OptionalInt peers() {
         JsonValue v = call(() -> rpc.call("getconnectioncount"));
         return v instanceof JsonNumber n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();

@@ -16,8 +16,23 @@ public enum AlertKind {
     SOURCE_DOWN,
     /** A source is on another network or chain than the server. */
     WRONG_NETWORK,
+    /** The primary does not answer and the follower reads a witness instead until it does. */
+    FAILOVER,
     /** A USD-pegged token trades outside its peg band (docs/rates.md); raised on the chain "rate:&lt;TOKEN&gt;". */
     DEPEG;
+
+    /**
+     * Whether settlement on the chain's word is in doubt (another chain, a forged header, a wrong network): the
+     * ChainAlert webhook's "critical"; the rest are "warning" (a source is slow, alone or gone, a token off its peg).
+     */
+    public boolean critical() {
+        return this == DIVERGENCE || this == INVALID_HEADER || this == WRONG_NETWORK;
+    }
+
+    /** The kind of an alert as stored ({@link #id()}), or empty for a kind this version does not know. */
+    public static java.util.Optional<AlertKind> ofId(String id) {
+        return java.util.Arrays.stream(values()).filter(k -> k.id().equals(id)).findFirst();
+    }
 
     /** The API's spelling: "divergence", "invalid-header" ... */
     public String id() {

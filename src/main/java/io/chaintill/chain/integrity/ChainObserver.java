@@ -2,6 +2,7 @@ package io.chaintill.chain.integrity;
 
 import io.chaintill.chain.ChainSourceException;
 import io.chaintill.chain.ChainTip;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs one chain's checks against its primary and witnesses, once per follow pass. Chain-neutral: the chain's own
@@ -35,6 +37,9 @@ public final class ChainObserver {
     private final Map<String, Compared> compared = new HashMap<>();
     private BlockHeader lastVerified;
     private Condition invalidHeader;
+    private volatile List<SourceState> lastSources = List.of();
+    /** Each source's tip height as the last pass read it, by label: the settlement check needs no tip request. */
+    private final Map<String, Integer> lastTips = new ConcurrentHashMap<>();
 
     private record Labeled(String label, ChainWitness source) {
     }
@@ -44,6 +49,10 @@ public final class ChainObserver {
 
     private record Compared(String primaryTip, String witnessTip, Optional<Condition> outcome) {
     }
+
+    /** Work is asked for once per tip of each source (one request when a tip moved). */
+    private final Map<String, Map.Entry<String, Optional<BigInteger>>> work = new HashMap<>();
+    private final Map<String, Compared> workCompared = new HashMap<>();
 
     public ChainObserver(String chain, ChainWitness primary, List<ChainWitness> witnesses, IntegrityPolicy policy,
                          Optional<HeaderRules> rules) {
@@ -88,11 +97,17 @@ public final class ChainObserver {
                 ChainTip witnessTip = tips.get(w);
                 if (witnessTip != null) {
                     guarded(w, out, () -> divergence(primaryTip, w, witnessTip));
+                    if (rules.isPresent()) {
+                        guarded(w, out, () -> cumulativeWork(primaryTip, w, witnessTip));
+                    }
                 }
             }
             rules.ifPresent(r -> guarded(primary, out, () -> headers(r, primaryTip)));
             guarded(primary, out, this::peers);
         }
+        lastSources = states(all, tips);
+        lastTips.clear();
+        tips.forEach((source, tip) -> lastTips.put(source.label(), tip.height()));
         if (tips.size() > 1) {
             out.addAll(LagCheck.judge(chain, tips.entrySet().stream()
                     .map(e -> new SourceTip(e.getKey().label(), e.getValue())).toList(), policy.lagBlocks()));
@@ -100,9 +115,34 @@ public final class ChainObserver {
         return out;
     }
 
+    /** Each source's tip and lag as the last pass saw them, the primary first; empty before the first pass. */
+    public List<SourceState> sources() {
+        return lastSources;
+    }
+
+    /** The best tip height the last pass saw, or null when no source answered. */
+    public Integer bestTipHeight() {
+        return lastSources.stream().filter(SourceState::answered).map(SourceState::tipHeight)
+                .max(Integer::compare).orElse(null);
+    }
+
+    private List<SourceState> states(List<Labeled> all, Map<Labeled, ChainTip> tips) {
+        int best = tips.values().stream().mapToInt(ChainTip::height).max().orElse(0);
+        List<SourceState> states = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Labeled s = all.get(i);
+            ChainTip tip = tips.get(s);
+            String kind = s.source().describe().split(" ", 2)[0];
+            states.add(new SourceState(i == 0 ? "primary" : "witness " + i, kind, tip == null ? null : tip.height(),
+                    tip == null ? null : best - tip.height()));
+        }
+        return List.copyOf(states);
+    }
+
     /**
      * Empty when at least one witness has the transaction in {@code blockHash} on its best chain with at least
-     * {@code required} confirmations (or when there are no witnesses); otherwise why none does.
+     * {@code required} confirmations (or when there are no witnesses); otherwise why none does. One request per
+     * witness asked, plus its tip when the last pass's tip does not confirm enough yet.
      */
     public Optional<String> witnessDisagreement(String txid, String blockHash, int height, int required) {
         if (witnesses.isEmpty()) {
@@ -111,7 +151,9 @@ public final class ChainObserver {
         List<String> why = new ArrayList<>();
         for (Labeled w : witnesses) {
             try {
-                int tip = w.source().tip().height();
+                // the last pass's tip when it already confirms enough; else it may just be a block behind: ask
+                Integer seenTip = lastTips.get(w.label());
+                int tip = seenTip != null && seenTip - height + 1 >= required ? seenTip : w.source().tip().height();
                 int confirmations = tip < height ? 0 : tip - height + 1;
                 if (confirmations < required) {
                     why.add(w.label() + " has " + confirmations + " of " + required + " confirmation(s)");
@@ -169,6 +211,33 @@ public final class ChainObserver {
         }
         compared.put(w.label(), new Compared(primaryTip.hash(), witnessTip.hash(), outcome));
         return outcome;
+    }
+
+    private Optional<Condition> cumulativeWork(ChainTip primaryTip, Labeled w, ChainTip witnessTip) {
+        Compared last = workCompared.get(w.label());
+        if (last != null && last.primaryTip().equals(primaryTip.hash()) && last.witnessTip().equals(witnessTip.hash())) {
+            return last.outcome();
+        }
+        Optional<Condition> outcome = Optional.empty();
+        if (primaryTip.height() >= witnessTip.height() && !primaryTip.hash().equals(witnessTip.hash())) {
+            Optional<BigInteger> theirs = workOf(w, witnessTip);
+            Optional<BigInteger> ours = theirs.isPresent() ? workOf(primary, primaryTip) : Optional.empty();
+            if (ours.isPresent()) {
+                outcome = WorkCheck.judge(chain, new SourceTip(primary.label(), primaryTip), ours.get(),
+                        new SourceTip(w.label(), witnessTip), theirs.get());
+            }
+        }
+        workCompared.put(w.label(), new Compared(primaryTip.hash(), witnessTip.hash(), outcome));
+        return outcome;
+    }
+
+    private Optional<BigInteger> workOf(Labeled s, ChainTip tip) {
+        Map.Entry<String, Optional<BigInteger>> cached = work.get(s.label());
+        if (cached == null || !cached.getKey().equals(tip.hash())) {
+            cached = Map.entry(tip.hash(), s.source().chainWork(tip.hash()));
+            work.put(s.label(), cached);
+        }
+        return cached.getValue();
     }
 
     private Optional<Condition> headers(HeaderRules r, ChainTip tip) {

@@ -28,6 +28,14 @@ public interface ChainWitness {
     /** True when the transaction is in block {@code blockHash} and that block is on the source's best chain. */
     boolean includes(String txid, String blockHash);
 
+    /**
+     * Cumulative proof of work of the chain ending in block {@code hash}, where the chain has work and the source
+     * reports it (bitcoind's chainwork); empty otherwise.
+     */
+    default Optional<java.math.BigInteger> chainWork(String hash) {
+        return Optional.empty();
+    }
+
     /** Connections to other nodes, where the source exposes them (eclipse risk). */
     default OptionalInt peers() {
         return OptionalInt.empty();

@@ -45,7 +45,7 @@ public record AuthorizedEvents(boolean everything, List<String> specificEvents) 
     }
 
     private static java.util.stream.Stream<String> knownTypes() {
-        return java.util.stream.Stream.concat(Arrays.stream(InvoiceEventType.values()).map(Enum::name),
-                Arrays.stream(io.chaintill.domain.payout.PayoutEventType.values()).map(Enum::name));
+        return java.util.stream.Stream.of(InvoiceEventType.values(), io.chaintill.domain.payout.PayoutEventType.values(),
+                ServerEventType.values()).flatMap(Arrays::stream).map(Enum::name);
     }
 }

@@ -44,9 +44,18 @@ public final class CheckoutStatus {
                 .orElse(view.methods().isEmpty() ? null : view.methods().get(0));
     }
 
+    /** A payment that has its confirmations waits for chain integrity: the buyer is told it is delayed, not lost. */
+    public boolean confirmationDelayed() {
+        CheckoutView.Method m = mainMethod();
+        return (state == CheckoutState.seen || state == CheckoutState.paidLateSeen) && m != null && m.held();
+    }
+
     /** One sentence for the aria-live status line. */
     public String message() {
         CheckoutView.Method m = mainMethod();
+        if (confirmationDelayed()) {
+            return text.get("state.delayed");
+        }
         return switch (state) {
             case partial -> text.get("state.partial", m == null ? "" : m.remaining(), m == null ? "" : m.currency());
             case seen, paidLateSeen -> text.get("state." + state.name(), m == null ? 0 : m.confirmations(),
@@ -100,6 +109,7 @@ public final class CheckoutStatus {
                 .add("state", state.name())
                 .add("payable", state.payable())
                 .add("message", message())
+                .add("confirmationDelayed", confirmationDelayed())
                 .add("expirationTime", view.expiresAt().getEpochSecond())
                 .add("receipt", receipt)
                 .add("redirectAutomatically", view.redirectAutomatically())

@@ -1,6 +1,7 @@
 /**
  * Chains the server follows (#/chains): for each, the node's tip, how far ChainTill has scanned, the lag, when
- * it was last checked, the source's health and its last error, with an alert when a chain is down or behind.
+ * it was last checked, the source's health and its last error, with an alert when a chain is down or behind; then
+ * each integrity source (primary and witnesses) with its tip and lag.
  * Read from the public health report; refreshed every 10 s. Below it, for server admins, the chain integrity alerts
  * (docs/chain-integrity.md), raised and cleared.
  */
@@ -11,7 +12,7 @@ import { isServerAdmin } from '../integrity-banner.js';
 const REFRESH_MS = 10000;
 /** More blocks behind than this is worth an alert: payments are being seen late. */
 const LAG_ALERT = 3;
-const STATE_BADGE = { UP: 'ok', DOWN: 'error', STARTING: 'warn', DISABLED: '' };
+const STATE_BADGE = { UP: 'ok', DEGRADED: 'warn', DOWN: 'error', STARTING: 'warn', DISABLED: '' };
 
 export default {
     route: '#/chains',
@@ -54,6 +55,8 @@ function show(box, report) {
     for (const [name, c] of chains) {
         if (c.status === 'DOWN') {
             alerts.push(name + ' is down' + (c.error ? ': ' + c.error : '') + '. Payments are not being seen.');
+        } else if (c.status === 'DEGRADED') {
+            alerts.push(name + ' is degraded by integrity alerts (' + c.alerts.join(', ') + '): payments are seen, settlement may be held.');
         } else if (c.lag !== null && c.lag !== undefined && c.lag > LAG_ALERT) {
             alerts.push(name + ' is ' + c.lag + ' blocks behind the node.');
         }
@@ -79,6 +82,31 @@ function show(box, report) {
             el('td', {}, number(c.watchedDestinations)),
             el('td', {}, time(c.checkedAt)),
             el('td', {}, c.error || '—')))))));
+    showSources(box, chains);
+}
+
+/** The primary and witnesses of every chain with integrity checks, as their last pass saw them. */
+function showSources(box, chains) {
+    const rows = [];
+    for (const [name, c] of chains) {
+        for (const s of c.sources || []) {
+            rows.push(el('tr', { 'data-chain': name, 'data-source': s.name, 'data-status': s.status },
+                el('th', { scope: 'row' }, name),
+                el('td', {}, s.name),
+                el('td', {}, s.kind),
+                el('td', {}, el('span', { class: 'badge ' + (STATE_BADGE[s.status] || '') }, s.status)),
+                el('td', {}, number(s.tipHeight)),
+                el('td', {}, number(s.lag))));
+        }
+    }
+    if (!rows.length) {
+        return;
+    }
+    box.appendChild(el('h2', {}, 'Sources'));
+    box.appendChild(el('div', { class: 'table-wrap' }, el('table', { id: 'chain-source-list' },
+        el('thead', {}, el('tr', {}, ['Chain', 'Source', 'Kind', 'Status', 'Tip', 'Lag']
+            .map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, rows))));
 }
 
 /** Chain integrity alerts (server admins only; null for others, who see no list). */

@@ -28,6 +28,7 @@ class ChainObserverTest {
         String mismatch;
         int requests;
         String badHeaderHash;
+        final java.util.Map<String, java.math.BigInteger> work = new java.util.HashMap<>();
 
         Fake(String name) {
             this.name = name;
@@ -90,6 +91,12 @@ class ChainObserverTest {
         @Override
         public OptionalInt peers() {
             return OptionalInt.of(1);
+        }
+
+        @Override
+        public Optional<java.math.BigInteger> chainWork(String hash) {
+            answer();
+            return Optional.ofNullable(work.get(hash));
         }
     }
 
@@ -202,5 +209,39 @@ class ChainObserverTest {
         assertTrue(o.witnessDisagreement("tx", "a18", 18, 2).orElseThrow().contains("witness w1 did not answer"));
         assertTrue(new ChainObserver("BTC", p, List.of(), POLICY, Optional.empty())
                 .witnessDisagreement("tx", "a18", 18, 6).isEmpty(), "no witnesses: nothing to agree with");
+    }
+
+    @Test
+    void aPrimaryAsHighAsAWitnessWithLessWorkIsOnALowWorkChain() {
+        Fake p = new Fake("p").blocks("a", 0, 21);
+        Fake w = new Fake("w").blocks("a", 0, 18).blocks("b", 19, 20);
+        p.work.put("a21", java.math.BigInteger.valueOf(100));
+        w.work.put("b20", java.math.BigInteger.valueOf(0x200));
+        ChainObserver o = new ChainObserver("BTC", p, List.of(w), POLICY, Optional.of(RULES));
+        List<Condition> raised = o.observe(T0);
+        assertEquals(Set.of(AlertKind.INVALID_HEADER), kinds(raised), raised.toString());
+        assertEquals(List.of("primary p", "witness w"), raised.get(0).sources());
+        assertEquals(List.of("a21", "b20"), raised.get(0).hashes());
+        assertTrue(raised.get(0).reason().contains("less cumulative work (0x64) than witness w"), raised.get(0).reason());
+
+        int before = p.requests + w.requests;
+        assertEquals(1, o.observe(T0).size());
+        assertEquals(2, p.requests + w.requests - before, "work is asked once per tip");
+
+        p.blocks("a", 0, 22);
+        p.work.put("a22", java.math.BigInteger.valueOf(0x300));
+        assertEquals(List.of(), o.observe(T0), "more work than the witness: honest");
+    }
+
+    @Test
+    void aPrimaryBelowTheWitnessIsNotJudgedByWork() {
+        Fake p = new Fake("p").blocks("a", 0, 19);
+        Fake w = new Fake("w").blocks("a", 0, 20);
+        p.work.put("a19", java.math.BigInteger.ONE);
+        w.work.put("a20", java.math.BigInteger.TEN);
+        assertEquals(List.of(), new ChainObserver("BTC", p, List.of(w), POLICY, Optional.of(RULES)).observe(T0));
+        assertEquals(0, WorkCheck.judge("BTC", new SourceTip("p", new io.chaintill.chain.ChainTip(19, "a19")),
+                java.math.BigInteger.ONE, new SourceTip("w", new io.chaintill.chain.ChainTip(20, "a20")),
+                java.math.BigInteger.TEN).stream().count());
     }
 }

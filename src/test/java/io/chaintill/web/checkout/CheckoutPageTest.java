@@ -8,6 +8,7 @@ import io.chaintill.application.CheckoutView;
 import io.chaintill.domain.invoice.AdditionalStatus;
 import io.chaintill.domain.invoice.InvoiceStatus;
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CheckoutPageTest {
@@ -95,5 +96,26 @@ class CheckoutPageTest {
     void notFoundPageIsFriendlyAndLocalized() {
         String html = CheckoutPage.notFound(CheckoutMessages.of("es"));
         assertTrue(html.contains("<html lang=\"es\">") && html.contains("Factura no encontrada"));
+    }
+
+    @Test
+    void aHeldPaymentSaysConfirmationDelayedOnThePageAndInTheStatus() {
+        CheckoutView seen = CheckoutViews.view(InvoiceStatus.Processing, AdditionalStatus.None, 2, 1, "0.001", "0", null);
+        CheckoutView.Method m = seen.methods().get(0);
+        CheckoutView.Method heldMethod = new CheckoutView.Method(m.id(), m.currency(), m.destination(), m.rate(), m.due(),
+                m.paid(), m.remaining(), m.remainingUnits(), m.paymentLink(), m.payments(), m.confirmations(),
+                m.confirmationsRequired(), m.network(), true);
+        CheckoutView held = new CheckoutView(seen.invoiceId(), seen.storeName(), seen.orderId(), seen.itemDesc(),
+                seen.amount(), seen.currency(), seen.status(), seen.additionalStatus(), seen.expiresAt(),
+                seen.defaultLanguage(), seen.defaultMethod(), seen.redirectUrl(), seen.redirectAutomatically(),
+                List.of(heldMethod));
+        String html = render(held, "en");
+        assertTrue(html.contains(">Payment received. Confirmation delayed: the network is being double-checked;"), html);
+        JsonObject json = new CheckoutStatus(held, CheckoutMessages.of("de"), false).json();
+        assertTrue(json.getBoolean("confirmationDelayed"));
+        assertTrue(json.getString("message").startsWith("Zahlung erhalten. Bestätigung verzögert"), json.toString());
+        JsonObject notHeld = new CheckoutStatus(seen, CheckoutMessages.of("en"), false).json();
+        assertFalse(notHeld.getBoolean("confirmationDelayed"));
+        assertTrue(notHeld.getString("message").startsWith("Payment seen, waiting for confirmations"));
     }
 }
