@@ -50,9 +50,12 @@ public class GracefulShutdown {
             throw new IllegalStateException("chaintill.cluster.shutdown-drain-seconds must be 0-300 and"
                     + " chaintill.cluster.shutdown-timeout-seconds 0-600");
         }
+        // the signal arrives on a JVM thread without the application's class loader, which the CDI proxies need
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
                 Thread t = new Thread(this::shutDown, "chaintill-graceful-shutdown");
+                t.setContextClassLoader(application);
                 t.setDaemon(false);
                 t.start();
             });
@@ -70,12 +73,18 @@ public class GracefulShutdown {
         }
         long started = System.nanoTime();
         draining = true;
-        LOG.info("SIGTERM: node " + settings.nodeId() + " is not ready any more and hands over its chains");
-        leadership.releaseAll();
-        drain(Duration.ofSeconds(drainSeconds), Duration.ofSeconds(timeoutSeconds), InFlightRequests::count);
-        LOG.info("node " + settings.nodeId() + " drained in " + (System.nanoTime() - started) / 1_000_000
-                + " ms with " + InFlightRequests.count() + " requests in flight; exiting");
-        System.exit(EXIT_STATUS);
+        try {
+            LOG.info("SIGTERM: node " + settings.nodeId() + " is not ready any more and hands over its chains");
+            leadership.releaseAll();
+            int left = drain(Duration.ofSeconds(drainSeconds), Duration.ofSeconds(timeoutSeconds),
+                    InFlightRequests::count);
+            LOG.info("node " + settings.nodeId() + " drained in " + (System.nanoTime() - started) / 1_000_000
+                    + " ms, " + left + " requests still in flight; exiting");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "graceful shutdown failed; exiting anyway (the leases expire by themselves)", e);
+        } finally {
+            System.exit(EXIT_STATUS); // whatever happened above: a SIGTERM must end the process
+        }
     }
 
     /**

@@ -21,8 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,8 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.ScriptType;
@@ -66,7 +62,7 @@ class ClusterIT {
     private static final int NODES = 3;
 
     private static final List<ServerProcess> nodes = new ArrayList<>();
-    private static Process haproxy;
+    private static HaProxy haproxy;
     private static String balancer;
     private static WebhookReceiver receiver;
     private static BitcoindRegtest bitcoind;
@@ -89,7 +85,7 @@ class ClusterIT {
     @AfterAll
     static void stop() {
         if (haproxy != null) {
-            haproxy.destroyForcibly();
+            haproxy.close();
         }
         nodes.forEach(ServerProcess::close);
         if (receiver != null) {
@@ -243,6 +239,96 @@ class ClusterIT {
                 "SIGTERM handover took " + termHandover);
     }
 
+    @Test
+    void aBuyersStreamOnAnyNodeHearsThePaymentWithinASecond() throws Exception {
+        Shop shop = newShop();
+        String invoice = shop.api().createInvoice(shop.store(), invoiceJson("0.0011")).getString("id");
+        String leader = awaitLeader(Optional.empty(), WAIT);
+        // one stream through the balancer (as a buyer's page), and one on each node: whichever follows the chain
+        List<String> via = new ArrayList<>(List.of("balancer"));
+        List<StreamWatch> streams = new ArrayList<>(List.of(StreamWatch.open(balancer, invoice)));
+        for (int i = 0; i < nodes.size(); i++) {
+            via.add("node-" + (i + 1));
+            streams.add(StreamWatch.open(nodes.get(i).baseUrl(), invoice));
+        }
+        for (StreamWatch w : streams) {
+            w.awaitStatus("New", Duration.ofSeconds(30));
+        }
+        long paid = System.nanoTime();
+        bitcoind.send(MINER, address(shop.api(), shop.store(), invoice), new BigDecimal("0.0011"));
+        List<String> late = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            Long at = streams.get(i).awaitStatus("Processing", Duration.ofSeconds(10));
+            double ms = at == null ? Double.NaN : (at - paid) / 1e6;
+            System.out.println("[ClusterIT] checkout stream via " + via.get(i) + " (leader " + leader + ") heard"
+                    + " Processing " + ms + " ms after the payment was sent");
+            if (at == null || ms > 1000) {
+                late.add(via.get(i) + ": " + ms + " ms");
+            }
+        }
+        streams.forEach(StreamWatch::close);
+        assertTrue(late.isEmpty(), "every stream heard the payment within 1 s: " + late);
+    }
+
+    /** A checkout event stream, read on a thread of its own: when each status first arrived (System.nanoTime). */
+    private static final class StreamWatch {
+        private final Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Thread reader;
+        private volatile java.io.InputStream body;
+
+        private StreamWatch(String base, String invoice) {
+            reader = new Thread(() -> read(base + "/checkout/" + invoice + "/events"), "stream-watch");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static StreamWatch open(String base, String invoice) {
+            return new StreamWatch(base, invoice);
+        }
+
+        private void read(String url) {
+            java.util.regex.Pattern status = java.util.regex.Pattern.compile("\"status\":\"(\\w+)\"");
+            try {
+                HttpResponse<java.io.InputStream> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                        .send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build(),
+                                HttpResponse.BodyHandlers.ofInputStream());
+                body = r.body();
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(body,
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        java.util.regex.Matcher m = status.matcher(line);
+                        if (line.startsWith("data:") && m.find()) {
+                            seen.putIfAbsent(m.group(1), System.nanoTime());
+                        }
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                // closed, or the node went away: what was seen is kept
+            }
+        }
+
+        /** When {@code status} first arrived, waiting up to {@code timeout}; null if it did not. */
+        Long awaitStatus(String status, Duration timeout) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (!seen.containsKey(status) && Instant.now().isBefore(deadline)) {
+                pause(20);
+            }
+            return seen.get(status);
+        }
+
+        void close() {
+            try {
+                java.io.InputStream b = body;
+                if (b != null) {
+                    b.close();
+                }
+            } catch (IOException e) {
+                // already closed
+            }
+            reader.interrupt();
+        }
+    }
+
     private record Shop(ApiClient api, String store, String hook) {
     }
 
@@ -292,24 +378,10 @@ class ClusterIT {
 
     // ---- the load balancer ----
 
-    private static String startHaproxy() throws IOException {
+    private static String startHaproxy() {
         // installed when missing, so the class passes run alone on a fresh machine as in the full suite
-        Path binary = Path.of(HaProxy.binary());
-        int port = BitcoindRegtest.freePort();
-        String template = Files.readString(Path.of("deploy/cluster/haproxy.cfg"));
-        StringBuilder servers = new StringBuilder();
-        for (int i = 0; i < nodes.size(); i++) {
-            servers.append("    server node-").append(i + 1).append(' ')
-                    .append(URI.create(nodes.get(i).baseUrl()).getAuthority()).append(" check\n");
-        }
-        String config = template.replace("127.0.0.1:8080", "127.0.0.1:" + port)
-                .replaceAll("(?s)    server node-1 .*?# end of servers\n", servers + "    # end of servers\n");
-        Path file = Path.of("target", "cluster-it-haproxy.cfg");
-        Files.writeString(file, config);
-        haproxy = new ProcessBuilder(binary.toString(), "-db", "-f", file.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "cluster-it-haproxy.log").toFile()))
-                .start();
-        String url = "http://127.0.0.1:" + port;
+        haproxy = HaProxy.inFrontOfNodes(nodes.stream().map(n -> URI.create(n.baseUrl()).getAuthority()).toList());
+        String url = haproxy.baseUrl();
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
             if (statusOf(url + "/health/ready") == 200) {
@@ -317,7 +389,7 @@ class ClusterIT {
             }
             pause(200);
         }
-        throw new IllegalStateException("HAProxy did not answer; see target/cluster-it-haproxy.log");
+        throw new IllegalStateException("HAProxy did not answer; see target/haproxy-cluster-*.log");
     }
 
     private static int statusOf(String url, String... apiKey) {
@@ -358,13 +430,6 @@ class ClusterIT {
             }
         }
         throw new AssertionError("no node other than " + other.orElse("none") + " took the BTC lease within " + timeout);
-    }
-
-    private static Optional<String> leaseHolder() throws SQLException {
-        try (Connection c = database(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT holder FROM chain_lease WHERE chain_id = 'chain:BTC'")) {
-            return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-        }
     }
 
     private static String awaitNotification(Connection listen, String invoiceId, Duration timeout) throws SQLException {

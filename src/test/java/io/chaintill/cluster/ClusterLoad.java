@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ClusterLoad implements AutoCloseable {
     record Failure(String request, int status, String detail) {
+        Failure {
+            detail = detail.length() > 300 ? detail.substring(0, 300) : detail;
+        }
     }
 
     /** A few invoices a second: each one derives an address and queues a webhook on a shared 2-core machine. */
@@ -66,7 +69,11 @@ final class ClusterLoad implements AutoCloseable {
             Answer a = send(HttpRequest.newBuilder(URI.create(balancer + path))
                     .POST(HttpRequest.BodyPublishers.ofString(invoiceJson)).header("Content-Type", "application/json"));
             if (a.status == 200) {
-                created.add(io.chaintill.json.Json.createReader(new StringReader(a.body)).readObject().getString("id"));
+                try {
+                    created.add(io.chaintill.json.Json.createReader(new StringReader(a.body)).readObject().getString("id"));
+                } catch (RuntimeException e) {
+                    failures.add(new Failure("POST " + path, a.status, "unreadable answer: " + a.body));
+                }
             } else {
                 failures.add(new Failure("POST " + path, a.status, a.body));
             }
@@ -96,7 +103,7 @@ final class ClusterLoad implements AutoCloseable {
         try {
             HttpResponse<String> r = http.send(b.header("Authorization", "token " + apiKey)
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body().length() > 300 ? r.body().substring(0, 300) : r.body());
+            return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             return new Answer(-1, e.toString());
         } catch (InterruptedException e) {
