@@ -244,6 +244,7 @@ class ClusterIT {
         Shop shop = newShop();
         String invoice = shop.api().createInvoice(shop.store(), invoiceJson("0.0011")).getString("id");
         String leader = awaitLeader(Optional.empty(), WAIT);
+        pause(3000); // steady state: a leader fresh from a handover (another test's) first loads its watched index
         // one stream through the balancer (as a buyer's page), and one on each node: whichever follows the chain
         List<String> via = new ArrayList<>(List.of("balancer"));
         List<StreamWatch> streams = new ArrayList<>(List.of(StreamWatch.open(balancer, invoice)));
@@ -254,8 +255,14 @@ class ClusterIT {
         for (StreamWatch w : streams) {
             w.awaitStatus("New", Duration.ofSeconds(30));
         }
+        String destination = address(shop.api(), shop.store(), invoice);
         long paid = System.nanoTime();
-        bitcoind.send(MINER, address(shop.api(), shop.store(), invoice), new BigDecimal("0.0011"));
+        bitcoind.send(MINER, destination, new BigDecimal("0.0011"));
+        long sent = System.nanoTime();
+        // when the database first said so (read through the leader): tells a slow follower from a slow push
+        awaitStatus(node(leader).api().withKey(shop.api().apiKey()), shop.store(), invoice, "Processing");
+        System.out.println("[ClusterIT] the payment RPC took " + (sent - paid) / 1_000_000 + " ms; the invoice read"
+                + " Processing " + (System.nanoTime() - paid) / 1_000_000 + " ms after it was sent");
         List<String> late = new ArrayList<>();
         for (int i = 0; i < streams.size(); i++) {
             Long at = streams.get(i).awaitStatus("Processing", Duration.ofSeconds(10));
