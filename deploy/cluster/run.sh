@@ -4,7 +4,10 @@
 # Database: CHAINTILL_DB_URL/_USER/_PASSWORD if set; otherwise a local PostgreSQL 17 in deploy/cluster/.data/pg,
 # from the embedded-postgres binaries Maven already fetched for the tests. Chain nodes, rates etc.: CHAINTILL_*
 # variables as for deploy/run.sh, the same for every node. Ctrl-C stops everything this script started.
-# Try it: kill -9 the node holding the Bitcoin lease (psql: SELECT * FROM chain_lease) and watch another take over.
+# Try it: kill -9 the node holding the Bitcoin lease (psql: SELECT * FROM chain_lease) and watch another take over;
+# kill (SIGTERM) it instead and the next node follows within a second, with no request lost (docs/cluster.md).
+# Payara's Hazelcast is not needed (docs/cluster.md); HAZELCAST=static (a member list: 127.0.0.1:6901-6903) or
+# HAZELCAST=multicast (224.2.2.3:54327) starts the nodes clustered anyway; the default, none, runs --nocluster.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HERE=deploy/cluster
@@ -49,9 +52,19 @@ if [[ "$CHAINTILL_NETWORK" == "regtest" && -z "${CHAINTILL_RATES_PROVIDERS:-}" ]
   export CHAINTILL_RATES_PROVIDERS=fixed
   export CHAINTILL_RATES_FIXED="${CHAINTILL_RATES_FIXED:-BTC_USD:50000,BTC_EUR:46000,ETH_USD:2500,ETH_EUR:2300}"
 fi
+discovery() { # the Payara Micro options of node $1
+  case "${HAZELCAST:-none}" in
+    none) echo --nocluster ;;
+    static) echo --clustername chaintill --startport "690$1" --clustermode tcpip:127.0.0.1:6901,127.0.0.1:6902,127.0.0.1:6903 ;;
+    multicast) echo --clustername chaintill --clustermode multicast:224.2.2.3:54327 ;;
+    *) echo "HAZELCAST must be none, static or multicast" >&2; exit 1 ;;
+  esac
+}
 for i in 1 2 3; do
+  OPTS=$(discovery "$i")
+  # shellcheck disable=SC2086 # OPTS is a list of options
   CHAINTILL_CLUSTER_NODE_ID="node-$i" CHAINTILL_DATA_DIR="$DATA/node-$i" \
-    java ${JAVA_OPTS:--Xmx768m} -jar target/chaintill.jar --port "808$i" --nocluster > "$DATA/node-$i.log" 2>&1 &
+    java ${JAVA_OPTS:--Xmx768m} -jar target/chaintill.jar --port "808$i" $OPTS > "$DATA/node-$i.log" 2>&1 &
   PIDS+=($!)
   echo "node-$i: pid $!, http://127.0.0.1:808$i, log $DATA/node-$i.log"
 done

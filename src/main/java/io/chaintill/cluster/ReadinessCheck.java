@@ -12,7 +12,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * /health/ready: this node can serve requests once its schema is migrated and the database answers. Chain nodes
+ * /health/ready: this node can serve requests once its schema is migrated and the database answers, until it
+ * starts shutting down ({@link GracefulShutdown}). Chain nodes
  * are left out on purpose: a bitcoind outage must not take every node out of the balancer, since invoices, the
  * dashboard and webhooks keep working (and /api/v1/health reports the chains).
  */
@@ -29,13 +30,15 @@ public class ReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean migrated = DatabaseMigrator.migrated();
+        boolean stopping = GracefulShutdown.draining();
         boolean database = databaseAnswers();
         return HealthCheckResponse.named("chaintill")
-                .status(migrated && database)
+                .status(migrated && database && !stopping)
                 .withData("node", settings.nodeId())
                 .withData("cluster", settings.enabled())
                 .withData("database", database ? "UP" : "DOWN")
                 .withData("migrations", migrated ? "done" : "pending")
+                .withData("stopping", stopping)
                 .build();
     }
 

@@ -52,6 +52,33 @@ public final class HaProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts HAProxy on a free port with the cluster example's configuration ({@code deploy/cluster/haproxy.cfg}),
+     * its server list replaced by {@code nodes} ("host:port" each, named node-1, node-2 ... in order).
+     */
+    public static HaProxy inFrontOfNodes(List<String> nodes) {
+        String haproxy = binary();
+        Path template = Installers.projectScript("deploy/cluster/haproxy.cfg", "run from the project base dir");
+        int port = BitcoindRegtest.freePort();
+        StringBuilder servers = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            servers.append("    server node-").append(i + 1).append(' ').append(nodes.get(i)).append(" check\n");
+        }
+        Path config = Path.of("target", "haproxy-cluster-" + port + ".cfg").toAbsolutePath();
+        Path log = Path.of("target", "haproxy-cluster-" + port + ".log").toAbsolutePath();
+        try {
+            Files.createDirectories(config.getParent());
+            Files.writeString(config, Files.readString(template).replace("127.0.0.1:8080", "127.0.0.1:" + port)
+                    .replaceAll("(?s)    server node-1 .*?# end of servers\n", servers + "    # end of servers\n"));
+            HaProxy proxy = new HaProxy(new ProcessBuilder(List.of(haproxy, "-db", "-f", config.toString()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start(), port);
+            proxy.awaitListening(log);
+            return proxy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
