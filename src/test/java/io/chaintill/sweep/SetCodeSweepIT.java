@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chaintill.support.AnvilNode;
+import io.chaintill.support.TestEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
@@ -31,7 +33,9 @@ import org.web3j.utils.Numeric;
  * each sign one authorization delegating to the Sweeper contract (src/test/resources/ethereum/Sweeper.sol), and one
  * type-4 transaction from a gas account empties them all into the merchant's address. Also measures gas per swept
  * address against today's top-up-then-transfer (docs/sweep.md), and shows a chain without 7702 refuses it.
+ * No server and no database: run once, on the H2 pass.
  */
+@Tag(TestEnvironment.SINGLE_DATABASE)
 class SetCodeSweepIT {
     private static final int DEPOSITS = 10;
     private static final BigInteger TOKENS = BigInteger.valueOf(12_340_000); // 12.34 of a 6-decimal token
