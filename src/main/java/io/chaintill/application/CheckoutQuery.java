@@ -1,5 +1,7 @@
 package io.chaintill.application;
 
+import io.chaintill.persistence.PullPaymentRepository;
+import io.chaintill.domain.payout.PullPayment;
 import io.chaintill.chain.PaymentMethodHandler;
 import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.domain.invoice.Invoice;
@@ -43,6 +45,8 @@ public class CheckoutQuery {
     ChainHeights heights;
     @Inject
     PaymentMethodHandlers handlers;
+    @Inject
+    PullPaymentRepository pullPayments;
 
     @Transactional
     public Optional<CheckoutView> find(String invoiceId) {
@@ -61,7 +65,8 @@ public class CheckoutQuery {
         return new CheckoutView(invoice.id(), storeName, invoice.orderId(), itemDesc(invoice.metadataJson()),
                 invoice.amount().orElse(null), invoice.currency(), invoice.status(), invoice.additionalStatus(),
                 invoice.expiresAt(), invoice.checkout().defaultLanguage(), invoice.checkout().defaultPaymentMethod(),
-                invoice.checkout().redirectUrl(), invoice.checkout().redirectAutomatically(), methods);
+                invoice.checkout().redirectUrl(), invoice.checkout().redirectAutomatically(), methods,
+                pullPayments.ofInvoice(invoice.id()).stream().filter(p -> !p.archived()).map(PullPayment::id).toList());
     }
 
     private CheckoutView.Method method(Invoice invoice, PaymentPrompt prompt, PaymentMethodHandler handler) {

@@ -12,14 +12,22 @@ import java.util.Optional;
  * beyond orderId and itemDesc, no keys, no store settings beyond its name).
  *
  * @param amount null for a top-up invoice (any amount)
+ * @param refundClaims ids of the invoice's open refund pull payments, whose claim pages the receipt links to
  */
 public record CheckoutView(String invoiceId, String storeName, String orderId, String itemDesc, BigDecimal amount,
                            String currency, InvoiceStatus status, AdditionalStatus additionalStatus, Instant expiresAt,
                            String defaultLanguage, String defaultMethod, String redirectUrl,
-                           boolean redirectAutomatically, List<Method> methods) {
+                           boolean redirectAutomatically, List<Method> methods, List<String> refundClaims) {
 
     public CheckoutView {
         methods = List.copyOf(methods);
+        refundClaims = List.copyOf(refundClaims);
+    }
+
+    /** The same invoice with other payment methods. */
+    public CheckoutView withMethods(List<Method> others) {
+        return new CheckoutView(invoiceId, storeName, orderId, itemDesc, amount, currency, status, additionalStatus,
+                expiresAt, defaultLanguage, defaultMethod, redirectUrl, redirectAutomatically, others, refundClaims);
     }
 
     /**

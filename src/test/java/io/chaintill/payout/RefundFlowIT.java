@@ -143,6 +143,11 @@ class RefundFlowIT {
         api.anonymous().post(refundPath, "{\"refundVariant\":\"RateThen\"}").expect(401);
         ApiClient viewer = api.newKey("btcpay.store.canviewinvoices:" + storeId);
         viewer.post(refundPath, "{\"refundVariant\":\"RateThen\"}").expect(403);
+        // the buyer finds the claim page from the invoice's receipt
+        String receipt = api.anonymous().get(java.net.URI.create(invoice.getString("checkoutLink")).getPath())
+                .expect(200).body();
+        assertTrue(receipt.contains("href=\"/pull-payments/" + pullPayment.getString("id") + "\">Claim your refund</a>"),
+                receipt);
     }
 
     @Test

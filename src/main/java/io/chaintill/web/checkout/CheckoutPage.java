@@ -189,6 +189,11 @@ public final class CheckoutPage {
             }
         }
         h.append("</dd>\n</dl>\n");
+        for (String pullPayment : v.refundClaims()) {
+            h.append("<p><a class=\"refund-claim\" href=\"/pull-payments/").append(escape(pullPayment)).append('"')
+                    .append(modal ? " target=\"_top\"" : "").append(">").append(escape(t.get("receipt.refund")))
+                    .append("</a></p>\n");
+        }
         String redirect = status.redirectUrl();
         h.append("<p><a id=\"return\" class=\"button\" href=\"").append(escape(redirect == null ? "" : redirect))
                 .append('"').append(modal ? " target=\"_top\"" : "").append(redirect == null ? " hidden" : "").append(">")

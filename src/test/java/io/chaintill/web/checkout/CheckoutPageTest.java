@@ -57,6 +57,19 @@ class CheckoutPageTest {
     }
 
     @Test
+    void theReceiptLinksEachOpenRefundToItsClaimPage() {
+        CheckoutView paid = CheckoutViews.view(InvoiceStatus.Settled, AdditionalStatus.None, 2, 1, "0.001", "0", null);
+        assertFalse(render(paid, "en").contains("refund-claim"), "no refund, no link");
+        CheckoutView refunded = new CheckoutView(paid.invoiceId(), paid.storeName(), paid.orderId(), paid.itemDesc(),
+                paid.amount(), paid.currency(), paid.status(), paid.additionalStatus(), paid.expiresAt(),
+                paid.defaultLanguage(), paid.defaultMethod(), paid.redirectUrl(), paid.redirectAutomatically(),
+                paid.methods(), List.of("pp1", "pp2"));
+        String html = render(refunded, "es");
+        assertTrue(html.contains("<p><a class=\"refund-claim\" href=\"/pull-payments/pp1\">Solicitar su reembolso</a></p>"), html);
+        assertTrue(html.contains("href=\"/pull-payments/pp2\""), html);
+    }
+
+    @Test
     void statusJsonCarriesConfirmationsAndTheNewQrAfterAPartialPayment() {
         CheckoutMessages en = CheckoutMessages.of("en");
         JsonObject seen = new CheckoutStatus(CheckoutViews.view(InvoiceStatus.Processing, AdditionalStatus.None, 1, 1,
@@ -105,10 +118,7 @@ class CheckoutPageTest {
         CheckoutView.Method heldMethod = new CheckoutView.Method(m.id(), m.currency(), m.destination(), m.rate(), m.due(),
                 m.paid(), m.remaining(), m.remainingUnits(), m.paymentLink(), m.payments(), m.confirmations(),
                 m.confirmationsRequired(), m.network(), true);
-        CheckoutView held = new CheckoutView(seen.invoiceId(), seen.storeName(), seen.orderId(), seen.itemDesc(),
-                seen.amount(), seen.currency(), seen.status(), seen.additionalStatus(), seen.expiresAt(),
-                seen.defaultLanguage(), seen.defaultMethod(), seen.redirectUrl(), seen.redirectAutomatically(),
-                List.of(heldMethod));
+        CheckoutView held = seen.withMethods(List.of(heldMethod));
         String html = render(held, "en");
         assertTrue(html.contains(">Payment received. Confirmation delayed: the network is being double-checked;"), html);
         JsonObject json = new CheckoutStatus(held, CheckoutMessages.of("de"), false).json();

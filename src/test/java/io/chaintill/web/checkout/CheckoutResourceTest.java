@@ -17,7 +17,7 @@ class CheckoutResourceTest {
         CheckoutView one = CheckoutViews.view(InvoiceStatus.New, AdditionalStatus.None, 0, 0);
         return new CheckoutView(one.invoiceId(), one.storeName(), one.orderId(), one.itemDesc(), one.amount(),
                 one.currency(), one.status(), one.additionalStatus(), one.expiresAt(), null, defaultMethod, null, false,
-                List.of(one.methods().get(0), ETH));
+                List.of(one.methods().get(0), ETH), List.of());
     }
 
     @Test

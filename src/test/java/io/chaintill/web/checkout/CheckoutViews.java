@@ -25,6 +25,6 @@ final class CheckoutViews {
                 "bitcoin:bcrt1qexample" + ("0".equals(remaining) ? "" : "?amount=" + remaining), payments,
                 confirmations, 2);
         return new CheckoutView("inv1", "Corner <Shop>", "A&1", "Mug \"blue\"", new BigDecimal("50.00"), "USD", status,
-                additional, NOW.plusSeconds(900), null, null, redirect, true, List.of(btc));
+                additional, NOW.plusSeconds(900), null, null, redirect, true, List.of(btc), List.of());
     }
 }
