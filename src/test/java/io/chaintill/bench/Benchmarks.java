@@ -15,7 +15,8 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         String only = System.getProperty("bench", "");
         List<Benchmark> all = List.of(new AddressDerivationBenchmark(), new BlockScanBenchmark(), new WebhookThroughputBenchmark(),
-                new Erc20LogsBenchmark(), new CheckoutStreamsBenchmark(), new InvoiceCreationBenchmark());
+                new Erc20LogsBenchmark(), new CheckoutStreamsBenchmark(), new InvoiceCreationBenchmark(),
+                new InvoiceReadsBenchmark());
         List<String> lines = new ArrayList<>();
         for (Benchmark b : all) {
             if (only.isBlank() || List.of(only.split(",")).contains(b.name())) {
