@@ -110,6 +110,9 @@ public class InvoiceRepository {
         jpql.append(" order by i.createdAt desc, i.id");
         TypedQuery<Invoice> query = em.createQuery(jpql.toString(), Invoice.class);
         params.forEach(query::setParameter);
+        // the page's prompts in one more query (IN the page's ids), not one lazy load per invoice; IN, unlike the
+        // JOIN batch, keeps the page's LIMIT/OFFSET
+        query.setHint("eclipselink.batch", "i.prompts").setHint("eclipselink.batch.type", "IN");
         return query.setFirstResult(q.skip()).setMaxResults(q.take()).getResultList();
     }
 
