@@ -30,6 +30,11 @@ public record CheckoutView(String invoiceId, String storeName, String orderId, S
                 expiresAt, defaultLanguage, defaultMethod, redirectUrl, redirectAutomatically, others, refundClaims);
     }
 
+    /** Some payment waits for confirmations, which come with blocks, not with a save of the invoice. */
+    public boolean confirming() {
+        return methods.stream().anyMatch(m -> m.payments() > 0 && m.confirmations() < m.confirmationsRequired());
+    }
+
     /**
      * One payment method's prompt with what the chain says about it. Amounts are plain decimal strings.
      *

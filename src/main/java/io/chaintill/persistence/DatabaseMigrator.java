@@ -14,6 +14,10 @@ import org.flywaydb.core.Flyway;
 /**
  * Defines the application's data source from configuration and brings the schema up to date before anything
  * else runs. Flyway commits its own work, so this bean manages no container transaction.
+ * Pool settings (issue 17, docs/performance.md): one user for every connection, so the pool hands out any free one
+ * without matching credentials (profiled: every request's connections queued on one lock in the credential match);
+ * a statement cache per connection spares H2 the parse and lets PostgreSQL reuse server-side prepared statements;
+ * 8 connections kept open so that a burst does not open connections on its requests' path.
  */
 @DataSourceDefinition(
         name = DatabaseMigrator.DATASOURCE,
@@ -21,10 +25,12 @@ import org.flywaydb.core.Flyway;
         url = "${MPCONFIG=chaintill.db.url}",
         user = "${MPCONFIG=chaintill.db.user}",
         password = "${MPCONFIG=chaintill.db.password}",
-        minPoolSize = 2,
+        minPoolSize = 8,
         maxPoolSize = 40,
         properties = {"fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=meta-data"})
+                "fish.payara.connection-validation-method=meta-data",
+                "fish.payara.match-connections=false",
+                "fish.payara.statement-cache-size=64"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

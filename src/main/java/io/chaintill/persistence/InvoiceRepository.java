@@ -53,6 +53,21 @@ public class InvoiceRepository {
                 em.merge(invoice);
             }
         }
+        persistEvents(invoice, raised);
+    }
+
+    /**
+     * A new invoice: stores it and its events at once (flushed, not yet committed), so that the caller's row locks
+     * taken afterwards (the address counters) are held only for what follows, not for these writes. Prompts added
+     * to the invoice later in the same transaction are stored at commit (cascade).
+     */
+    public void add(Invoice invoice) {
+        em.persist(invoice);
+        persistEvents(invoice, invoice.drainEvents());
+        em.flush();
+    }
+
+    private void persistEvents(Invoice invoice, List<InvoiceEvent> raised) {
         for (InvoiceEvent e : raised) {
             em.persist(new InvoiceEventRecord(invoice.id(), invoice.storeId(), e.type().name(), toJson(e.data()), e.at()));
         }
@@ -95,6 +110,9 @@ public class InvoiceRepository {
         jpql.append(" order by i.createdAt desc, i.id");
         TypedQuery<Invoice> query = em.createQuery(jpql.toString(), Invoice.class);
         params.forEach(query::setParameter);
+        // the page's prompts in one more query (IN the page's ids), not one lazy load per invoice; IN, unlike the
+        // JOIN batch, keeps the page's LIMIT/OFFSET
+        query.setHint("eclipselink.batch", "i.prompts").setHint("eclipselink.batch.type", "IN");
         return query.setFirstResult(q.skip()).setMaxResults(q.take()).getResultList();
     }
 

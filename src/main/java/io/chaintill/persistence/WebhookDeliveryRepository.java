@@ -70,6 +70,27 @@ public class WebhookDeliveryRepository {
         return em.find(WebhookDelivery.class, deliveryId);
     }
 
+    /** These deliveries, in one query (a relay batch reads its claimed rows with it, not one find each). */
+    public List<WebhookDelivery> getAll(List<String> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select d from WebhookDelivery d where d.id in :ids", WebhookDelivery.class)
+                .setParameter("ids", deliveryIds).getResultList();
+    }
+
+    /**
+     * These deliveries locked for update, in one query, locked in id order so that two nodes recording overlapping
+     * batches (a lease taken over) cannot deadlock. A deleted delivery is simply missing.
+     */
+    public List<WebhookDelivery> lockAll(List<String> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select d from WebhookDelivery d where d.id in :ids order by d.id", WebhookDelivery.class)
+                .setParameter("ids", deliveryIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     /** Nulls request bodies older than {@code cutoff}; Pending ones keep theirs, they still have to be sent. */
     public int pruneBodies(Instant cutoff) {
         return em.createQuery("update WebhookDelivery d set d.body = null where d.createdAt < :cutoff"

@@ -21,6 +21,17 @@ public class WebhookRepository {
         return Optional.ofNullable(em.find(WebhookEndpoint.class, webhookId));
     }
 
+    /** These webhooks by id, in one query; deleted ones are missing. */
+    public java.util.Map<String, WebhookEndpoint> byIds(java.util.Collection<String> webhookIds) {
+        if (webhookIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, WebhookEndpoint> out = new java.util.HashMap<>();
+        em.createQuery("select w from WebhookEndpoint w where w.id in :ids", WebhookEndpoint.class)
+                .setParameter("ids", List.copyOf(webhookIds)).getResultList().forEach(w -> out.put(w.id(), w));
+        return out;
+    }
+
     public List<WebhookEndpoint> ofStore(String storeId) {
         return em.createQuery("select w from WebhookEndpoint w where w.storeId = :s order by w.createdAt, w.id",
                 WebhookEndpoint.class).setParameter("s", storeId).getResultList();

@@ -9,8 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The relay's two transactions around each HTTP attempt. {@link #claimDue} commits the claim (a lease) before
@@ -30,8 +34,11 @@ public class DeliveryLedger {
     public List<ClaimedDelivery> claimDue(Instant now, int limit) {
         List<ClaimedDelivery> claimed = new ArrayList<>();
         Instant leaseUntil = now.plus(settings.lease());
-        for (String id : deliveries.lockDue(now, limit)) {
-            WebhookDelivery delivery = deliveries.get(id);
+        // two queries for the batch's rows and webhooks, not two per delivery
+        List<WebhookDelivery> due = deliveries.getAll(deliveries.lockDue(now, limit));
+        Map<String, WebhookEndpoint> endpoints = webhooks.byIds(due.stream().map(WebhookDelivery::webhookId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        for (WebhookDelivery delivery : due) {
             if (delivery.target() != null) {
                 // an IPN: no webhook to be disabled or deleted; its target and its retries are its own
                 int attempt = delivery.claim(now, leaseUntil);
@@ -39,7 +46,7 @@ public class DeliveryLedger {
                         delivery.firstAttemptAt(), now));
                 continue;
             }
-            Optional<WebhookEndpoint> webhook = webhooks.find(delivery.webhookId());
+            Optional<WebhookEndpoint> webhook = Optional.ofNullable(endpoints.get(delivery.webhookId()));
             if (webhook.isEmpty() || !webhook.get().enabled()) {
                 delivery.abandon("the webhook was disabled before this delivery was sent");
                 continue;
@@ -54,19 +61,20 @@ public class DeliveryLedger {
     /** {@link #record} for several attempts in one transaction: one commit instead of one per delivery. */
     @Transactional
     public void recordAll(List<AttemptResult> results, RetryPolicy policy, Instant now) {
+        Map<String, WebhookDelivery> locked = new HashMap<>();
+        deliveries.lockAll(results.stream().map(r -> r.claim().deliveryId()).toList()).forEach(d -> locked.put(d.id(), d));
         for (AttemptResult r : results) {
-            apply(r.claim(), r.outcome(), policy, now);
+            apply(locked.get(r.claim().deliveryId()), r.claim(), r.outcome(), policy, now);
         }
     }
 
     /** Logs the attempt and moves the delivery on: delivered, failed, or pending until its next attempt. */
     @Transactional
     public void record(AttemptResult result, RetryPolicy policy, Instant now) {
-        apply(result.claim(), result.outcome(), policy, now);
+        apply(deliveries.findForUpdate(result.claim().deliveryId()).orElse(null), result.claim(), result.outcome(), policy, now);
     }
 
-    private void apply(ClaimedDelivery claim, AttemptOutcome outcome, RetryPolicy policy, Instant now) {
-        WebhookDelivery delivery = deliveries.findForUpdate(claim.deliveryId()).orElse(null);
+    private void apply(WebhookDelivery delivery, ClaimedDelivery claim, AttemptOutcome outcome, RetryPolicy policy, Instant now) {
         if (delivery == null) {
             return; // its webhook was deleted while the request was in flight; the log went with it
         }

@@ -12,10 +12,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends due deliveries: claims a batch (committed), sends the whole batch concurrently, and records outcomes as
- * they arrive, whatever has arrived by then in one transaction, so one slow receiver does not hold back the
- * results of fast ones. Outcomes are recorded on the calling (job) thread, where transactions work; the HTTP
- * client's threads only hand results over.
+ * Sends due deliveries with up to {@link #BATCH} requests in flight: claims a batch (committed), sends it
+ * concurrently, and records outcomes as they arrive, whatever has arrived by then in one transaction, so one slow
+ * receiver does not hold back the results of fast ones. When half the window has come back, the next claim tops it
+ * up while the rest is still on the wire, so the receivers never wait for a claim or a record between batches
+ * (profiled: batch after batch, the wire sat idle during each claim and record). A delivery is claimed only when
+ * no earlier one of its (webhook, invoice) is Pending, and an in-flight one stays Pending, so topping up keeps the
+ * order per (webhook, invoice). Outcomes are recorded on the calling (job) thread, where transactions work; the
+ * HTTP client's threads only hand results over.
  */
 @ApplicationScoped
 public class WebhookRelay {
@@ -46,32 +50,35 @@ public class WebhookRelay {
 
     /** Sends what is due now; returns how many attempts were made. */
     public int relayDue() {
-        int attempts = 0;
-        for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-            List<ClaimedDelivery> batch = ledger.claimDue(clock.instant(), BATCH);
-            sendAndRecord(batch);
-            attempts += batch.size();
-            if (batch.size() < BATCH) {
-                break;
-            }
-        }
-        return attempts;
-    }
-
-    private void sendAndRecord(List<ClaimedDelivery> batch) {
         BlockingQueue<AttemptResult> done = new LinkedBlockingQueue<>();
-        for (ClaimedDelivery claim : batch) {
-            (claim.url().startsWith(InvoiceNotifier.MAILTO) ? mailSender.send(claim) : sender.send(claim)).whenComplete((outcome, error) -> done.add(new AttemptResult(claim,
-                    error == null ? outcome : AttemptOutcome.noAnswer(String.valueOf(error), 0))));
-        }
-        int recorded = 0;
-        while (recorded < batch.size()) {
+        int attempts = 0;
+        int inFlight = 0;
+        boolean more = true;
+        while (true) {
+            if (more && inFlight <= BATCH / 2 && attempts < MAX_BATCHES_PER_RUN * BATCH) {
+                int wanted = BATCH - inFlight;
+                List<ClaimedDelivery> batch = ledger.claimDue(clock.instant(), wanted);
+                more = batch.size() == wanted;
+                send(batch, done);
+                inFlight += batch.size();
+                attempts += batch.size();
+            }
+            if (inFlight == 0) {
+                return attempts;
+            }
             // Whatever has arrived is recorded together; a slow receiver delays only its own row.
             List<AttemptResult> arrived = new ArrayList<>();
             arrived.add(take(done));
             done.drainTo(arrived);
             record(arrived);
-            recorded += arrived.size();
+            inFlight -= arrived.size();
+        }
+    }
+
+    private void send(List<ClaimedDelivery> batch, BlockingQueue<AttemptResult> done) {
+        for (ClaimedDelivery claim : batch) {
+            (claim.url().startsWith(InvoiceNotifier.MAILTO) ? mailSender.send(claim) : sender.send(claim)).whenComplete((outcome, error) -> done.add(new AttemptResult(claim,
+                    error == null ? outcome : AttemptOutcome.noAnswer(String.valueOf(error), 0))));
         }
     }
 

@@ -17,6 +17,16 @@ final class Load {
     }
 
     record Result(long operations, double seconds, List<Double> sortedMs) {
+        static final Result NONE = new Result(0, 0, List.of());
+
+        /** Two runs as one: their operations over their summed time, latencies merged. */
+        Result plus(Result other) {
+            List<Double> ms = new ArrayList<>(sortedMs);
+            ms.addAll(other.sortedMs);
+            Collections.sort(ms);
+            return new Result(operations + other.operations, seconds + other.seconds, ms);
+        }
+
         double perSecond() {
             return operations / seconds;
         }

@@ -116,7 +116,13 @@ public final class ServerProcess implements AutoCloseable {
 
     private void launch() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar("MICRO_JAR", "target/payara-micro.jar"), "--deploy", jar(null, "target/ROOT.war"),
+                "-Xmx512m"));
+        // e.g. -Dchaintill.server.jvm-args=-XX:StartFlightRecording=filename=target/x.jfr (the benchmarks' profiles)
+        String extra = System.getProperty("chaintill.server.jvm-args", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar("MICRO_JAR", "target/payara-micro.jar"), "--deploy", jar(null, "target/ROOT.war"),
                 "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--nohazelcast"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

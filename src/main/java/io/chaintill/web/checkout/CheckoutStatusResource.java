@@ -1,6 +1,5 @@
 package io.chaintill.web.checkout;
 
-import io.chaintill.application.CheckoutQuery;
 import io.chaintill.application.CheckoutView;
 import io.chaintill.json.Json;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,7 +30,7 @@ public class CheckoutStatusResource {
     private static final String JSON = "application/json; charset=utf-8";
 
     @Inject
-    CheckoutQuery query;
+    CheckoutViewCache views;
     @Inject
     CheckoutSettings settings;
     @Inject
@@ -42,7 +41,7 @@ public class CheckoutStatusResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response status(@PathParam("invoiceId") String invoiceId, @QueryParam("lang") String lang,
                            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
-        Optional<CheckoutView> found = query.find(invoiceId);
+        Optional<CheckoutView> found = views.find(invoiceId);
         if (found.isEmpty()) {
             return noStore(Response.status(Response.Status.NOT_FOUND).type(JSON).entity(Json.createObjectBuilder()
                     .add("code", "invoice-not-found").add("message", "no such invoice").build().toString()));

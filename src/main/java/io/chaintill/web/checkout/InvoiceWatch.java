@@ -57,7 +57,7 @@ final class InvoiceWatch {
             streams.forEach(LiveStream::end);
             return;
         }
-        confirming = view.methods().stream().anyMatch(m -> m.payments() > 0 && m.confirmations() < m.confirmationsRequired());
+        confirming = view.confirming();
         Map<String, String> byLanguage = new HashMap<>(2);
         for (LiveStream s : streams) {
             s.offer(n, byLanguage.computeIfAbsent(s.language(view.defaultLanguage()), lang -> status.of(view, lang)));
