@@ -30,7 +30,10 @@ import org.flywaydb.core.Flyway;
         properties = {"fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=meta-data",
                 "fish.payara.match-connections=false",
-                "fish.payara.statement-cache-size=64"})
+                "fish.payara.statement-cache-size=64",
+                // blank: Payara's LRU cache (unset, Payara reads the type as the text "null", fails to load a class of
+                // that name and logs a SEVERE line per connection)
+                "fish.payara.statement-cache-type= "})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -24,6 +24,21 @@ abstract class BenchDatabase implements AutoCloseable {
         return List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
     }
 
+    /** One run of a benchmark on a fresh database of every kind, as "h2: ... postgres: ...". */
+    interface Run {
+        String on(BenchDatabase db) throws Exception;
+    }
+
+    static String onEveryKind(Run run) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String kind : kinds()) {
+            try (BenchDatabase db = open(kind)) {
+                out.append(db.name()).append(": ").append(run.on(db)).append(' ');
+            }
+        }
+        return out.toString().trim();
+    }
+
     static BenchDatabase open(String kind) throws Exception {
         return switch (kind.trim()) {
             case "h2" -> new H2();
@@ -36,6 +51,13 @@ abstract class BenchDatabase implements AutoCloseable {
 
     /** The environment that gives a server process the database "server". */
     abstract Map<String, String> serverEnv() throws IOException;
+
+    /** {@link #serverEnv()} with a fixed BTC rate, so invoices are priced without a rate source. */
+    Map<String, String> serverEnvWithFixedRates() throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(serverEnv());
+        env.putAll(Map.of("CHAINTILL_RATES_PROVIDERS", "fixed", "CHAINTILL_RATES_FIXED", "BTC_USD:50000"));
+        return env;
+    }
 
     /**
      * A data source on database {@code db}: "server" is the server's own (on H2 only while the server is stopped:

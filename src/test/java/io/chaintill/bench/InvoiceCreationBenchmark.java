@@ -28,19 +28,12 @@ final class InvoiceCreationBenchmark implements Benchmarks.Benchmark {
 
     @Override
     public String run() throws Exception {
-        StringBuilder out = new StringBuilder();
-        for (String kind : BenchDatabase.kinds()) {
-            try (BenchDatabase db = BenchDatabase.open(kind)) {
-                out.append(db.name()).append(": ").append(run(db)).append(' ');
-            }
-        }
-        return out.toString().trim();
+        return BenchDatabase.onEveryKind(db -> run(db));
     }
 
     private static String run(BenchDatabase db) throws Exception {
         StringBuilder out = new StringBuilder();
-        Map<String, String> env = new HashMap<>(db.serverEnv());
-        env.putAll(Map.of("CHAINTILL_RATES_PROVIDERS", "fixed", "CHAINTILL_RATES_FIXED", "BTC_USD:50000"));
+        Map<String, String> env = db.serverEnvWithFixedRates();
         try (ServerProcess server = ServerProcess.start(env);
              RawInvoiceWrites raw = RawInvoiceWrites.open(db, "raw", POOL)) {
             ApiClient key = server.api().admin().newKey("unrestricted");

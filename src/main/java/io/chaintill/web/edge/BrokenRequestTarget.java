@@ -21,7 +21,7 @@ public enum BrokenRequestTarget {
         this.message = message;
     }
 
-    /** The path segment under {@link InvalidRequestTargetResource}'s root that answers this kind. */
+    /** The path segment under {@link RequestTargetProbe#ROOT} that answers this kind. */
     public String slug() {
         return slug;
     }

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * Sends requests whose path Payara Micro's connector cannot parse ({@link BrokenRequestTarget}) to
- * {@link InvalidRequestTargetResource}, so they get a JSON 400 instead of the empty 200 Payara answers.
+ * {@link InvalidRequestTargetFilter}, so they get a JSON 400 instead of the empty 200 Payara answers.
  *
  * <p>Why this reaches into the container: Grizzly's URI decoder throws on {@code %zz} inside
  * {@code CoyoteAdapter.postParseRequest}, before servlet filters, valves or JAX-RS see the request, and Payara
