@@ -132,14 +132,14 @@ class DashboardSetupIT {
         browser.consoleErrors(); // drop the earlier failed logins' 401 and 429 answers
         login(ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD);
         browser.await(WAIT, d -> d.getCurrentUrl().endsWith("/dashboard") || d.getCurrentUrl().contains("/dashboard#"));
-        browser.await(WAIT, d -> d.findElements(By.cssSelector("#nav a")).size() == 6);
+        browser.await(WAIT, d -> d.findElements(By.cssSelector("#nav a")).size() == 7);
         Cookie cookie = browser.driver().manage().getCookieNamed(SessionCookie.NAME);
         assertNotNull(cookie);
         assertTrue(cookie.isHttpOnly());
         assertEquals("Strict", cookie.getSameSite());
         sessionCookie = cookie.getValue();
         assertEquals(43, sessionCookie.length(), "256 random bits, base64url");
-        assertEquals(List.of("Overview", "Invoices", "Stores", "Webhooks", "API keys", "Chains"),
+        assertEquals(List.of("Overview", "Invoices", "Payouts", "Stores", "Webhooks", "API keys", "Chains"),
                 browser.findAll("#nav a").stream().map(WebElement::getText).toList());
 
         HttpResponse<String> shell = get("/dashboard", sessionCookie);
@@ -371,7 +371,7 @@ class DashboardSetupIT {
         // a session that ends while the page is open: the next API call takes the browser back to the login form
         browser.open(base + "/dashboard/login");
         login(ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD);
-        browser.await(WAIT, d -> d.findElements(By.cssSelector("#nav a")).size() == 6);
+        browser.await(WAIT, d -> d.findElements(By.cssSelector("#nav a")).size() == 7);
         String cookie = browser.driver().manage().getCookieNamed(SessionCookie.NAME).getValue();
         String csrf = browser.find("meta[name='csrf-token']").getAttribute("content");
         assertEquals(303, postForm("/dashboard/logout", "csrf=" + enc(csrf), cookie).statusCode());
