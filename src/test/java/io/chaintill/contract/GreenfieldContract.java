@@ -41,8 +41,8 @@ public final class GreenfieldContract {
             "StoreBaseData", Set.of("rateProviders"),
             // the address gap limit of an xpub
             "GenericPaymentMethodData", Set.of("gap"),
-            // what "synchronized" is made of: database and per-chain state
-            "ApplicationHealthData", Set.of("checks", "chains"),
+            // what "synchronized" is made of: database and per-chain state, and UP / DEGRADED / DOWN over them
+            "ApplicationHealthData", Set.of("status", "checks", "chains"),
             // BTCPay itself sends "onion": null without Tor (ServerInfoData.Onion), and greenfield-php reads the key
             "ApplicationServerInfoData", Set.of(OpenApiSchemas.NULL + "onion"),
             // likewise BTCPay sends a key's missing label and account key path as null
