@@ -201,6 +201,21 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
     }
 
+    /**
+     * Clicks the element, finding it again when a script re-rendered it between finding and clicking (the
+     * dashboard rebuilds its navigation once the stores are loaded).
+     */
+    public void click(String cssSelector, Duration timeout) {
+        await(timeout, d -> {
+            try {
+                d.findElement(By.cssSelector(cssSelector)).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
+    }
+
     /** Presses Tab (with Shift when back is true) and returns the element that has the focus then. */
     public WebElement tab(boolean back) {
         Actions a = new Actions(driver);

@@ -375,7 +375,7 @@ class DashboardSetupIT {
         String cookie = browser.driver().manage().getCookieNamed(SessionCookie.NAME).getValue();
         String csrf = browser.find("meta[name='csrf-token']").getAttribute("content");
         assertEquals(303, postForm("/dashboard/logout", "csrf=" + enc(csrf), cookie).statusCode());
-        browser.find("#nav a[href='#/api-keys']").click();
+        browser.click("#nav a[href='#/api-keys']", WAIT);
         browser.await(WAIT, d -> d.getCurrentUrl().contains("/dashboard/login?expired=1"));
         assertTrue(browser.text().contains("Your session has ended. Please log in again."));
         browser.screenshot("session-ended");
