@@ -5,7 +5,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,35 +75,14 @@ public class GracefulShutdown {
         try {
             LOG.info("SIGTERM: node " + settings.nodeId() + " is not ready any more and hands over its chains");
             leadership.releaseAll();
-            int left = drain(Duration.ofSeconds(drainSeconds), Duration.ofSeconds(timeoutSeconds),
-                    InFlightRequests::count);
+            int left = InFlightRequests.COUNT.awaitIdle(Duration.ofSeconds(drainSeconds),
+                    Duration.ofSeconds(timeoutSeconds));
             LOG.info("node " + settings.nodeId() + " drained in " + (System.nanoTime() - started) / 1_000_000
                     + " ms, " + left + " requests still in flight; exiting");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "graceful shutdown failed; exiting anyway (the leases expire by themselves)", e);
         } finally {
             System.exit(EXIT_STATUS); // whatever happened above: a SIGTERM must end the process
-        }
-    }
-
-    /**
-     * Waits {@code drain} (the balancer notices the node is not ready), then until {@code inFlight} is 0 or
-     * {@code timeout} more has passed. Returns the requests still in flight at the end.
-     */
-    static int drain(Duration drain, Duration timeout, IntSupplier inFlight) {
-        sleep(drain.toMillis());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.getAsInt() > 0 && System.nanoTime() < deadline) {
-            sleep(50);
-        }
-        return inFlight.getAsInt();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

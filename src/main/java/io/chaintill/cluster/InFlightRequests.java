@@ -7,7 +7,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts the requests this node is answering, so a graceful shutdown can wait for them. A checkout event stream
@@ -16,21 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class InFlightRequests implements Filter {
-    private static final AtomicInteger COUNT = new AtomicInteger();
-
     /** Requests being answered on this node now (all filter instances: the servlet container owns them). */
-    public static int count() {
-        return COUNT.get();
-    }
+    static final RequestCount COUNT = new RequestCount();
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        COUNT.incrementAndGet();
+        COUNT.started();
         try {
             chain.doFilter(request, response);
         } finally {
-            COUNT.decrementAndGet();
+            COUNT.ended();
         }
     }
 }

@@ -4,22 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class GracefulShutdownTest {
+class RequestCountTest {
+
+    private static RequestCount inFlight(int n) {
+        RequestCount count = new RequestCount();
+        for (int i = 0; i < n; i++) {
+            count.started();
+        }
+        return count;
+    }
 
     @Test
-    void waitsTheDrainPeriodThenForRequestsInFlight() {
-        AtomicInteger inFlight = new AtomicInteger(2);
+    void waitsTheDrainPeriodThenForRequestsInFlight() throws Exception {
+        RequestCount inFlight = inFlight(2);
         long started = System.nanoTime();
         Thread finisher = new Thread(() -> {
-            sleep(400);
-            inFlight.set(0);
+            try {
+                Thread.sleep(400); // two requests that take 400 ms
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.ended();
+            inFlight.ended();
         });
         finisher.start();
-        int left = GracefulShutdown.drain(Duration.ofMillis(100), Duration.ofSeconds(10), inFlight::get);
+        int left = inFlight.awaitIdle(Duration.ofMillis(100), Duration.ofSeconds(10));
         long ms = (System.nanoTime() - started) / 1_000_000;
+        finisher.join();
         assertEquals(0, left);
         assertTrue(ms >= 400 && ms < 5000, "returned when the last request ended, after " + ms + " ms");
     }
@@ -27,7 +40,7 @@ class GracefulShutdownTest {
     @Test
     void givesUpOnRequestsThatOutlastTheTimeout() {
         long started = System.nanoTime();
-        int left = GracefulShutdown.drain(Duration.ofMillis(200), Duration.ofMillis(300), () -> 3);
+        int left = inFlight(3).awaitIdle(Duration.ofMillis(200), Duration.ofMillis(300));
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertEquals(3, left);
         assertTrue(ms >= 500 && ms < 5000, "drain plus timeout, not forever: " + ms + " ms");
@@ -36,16 +49,8 @@ class GracefulShutdownTest {
     @Test
     void withNothingInFlightOnlyTheDrainPeriodIsWaited() {
         long started = System.nanoTime();
-        GracefulShutdown.drain(Duration.ofMillis(300), Duration.ofSeconds(20), () -> 0);
+        inFlight(0).awaitIdle(Duration.ofMillis(300), Duration.ofSeconds(20));
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertTrue(ms >= 300 && ms < 5000, "waited " + ms + " ms");
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
