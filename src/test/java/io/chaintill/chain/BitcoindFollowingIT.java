@@ -17,11 +17,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import io.chaintill.support.TestEnvironment;
 
 /**
  * The follower against a real bitcoind (regtest): real blocks, real mempool, real reorgs (invalidateblock) and real
  * replacements (bumpfee). The ledger is the in-memory port; the server-level test is BitcoinTrackingIT.
  */
+@Tag(TestEnvironment.SINGLE_DATABASE) // the ledger is the in-memory port: no database at all
 class BitcoindFollowingIT {
     private static BitcoindRegtest node;
     private static BitcoindChainSource source;

@@ -18,12 +18,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Faults around the node: the server starts while its node is unreachable (it still serves invoices and says
  * so in health), a payment is made and mined during the outage, and tracking catches up by itself when the
  * node returns. A node on another network than configured is refused.
  */
+@Tag(TestEnvironment.SINGLE_DATABASE) // node faults; the tracking queries run on both databases in BitcoinTrackingIT
 class ChainOutageIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.MnemonicUtils;
 import org.web3j.utils.Numeric;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Three real anvil nodes at once as Ethereum (chain id 1, configured with the older {@code chaintill.eth.*} keys),
@@ -40,6 +41,7 @@ import org.web3j.utils.Numeric;
  * Arbitrum's USDT preset address holds a token that calls itself USDC, which must be refused.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(TestEnvironment.SINGLE_DATABASE) // per-chain routing; the EVM tracking queries run on both databases in EthereumTrackingIT
 class EvmMultiChainIT {
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final BigInteger USDC = BigInteger.TEN.pow(6);

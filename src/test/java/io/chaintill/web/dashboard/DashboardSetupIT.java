@@ -37,6 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.Tag;
+import io.chaintill.support.TestEnvironment;
 
 /**
  * A merchant sets up a shop in the dashboard with a real Chromium: logs in (after failed attempts lock another
@@ -47,6 +49,7 @@ import org.openqa.selenium.WebElement;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(TestEnvironment.SINGLE_DATABASE) // the browser flow; its API calls run on both databases in DashboardApiIT and PermissionMatrixIT
 class DashboardSetupIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String TPRV = "tprv8ZgxMBicQKsPd7Uf69XL1XwhmjHopUGep8GuEiJDZmbQz6o58LninorQAfcKZWARbtRtfnLcJ5MQ2AtHcQJCCRUcMRvmDUjyEmNUWwx8UbK";
