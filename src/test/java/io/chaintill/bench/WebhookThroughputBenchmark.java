@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WebhookThroughputBenchmark implements Benchmarks.Benchmark {
     private static final int WEBHOOKS = 50;
-    private static final int INVOICES = 60;
+    /** {@code -Dbench.webhooks.invoices=N}: more gives a longer, steadier run (the default is quick). */
+    private static final int INVOICES = Integer.getInteger("bench.webhooks.invoices", 60);
     private static final int CONCURRENCY = 100;
 
     @Override

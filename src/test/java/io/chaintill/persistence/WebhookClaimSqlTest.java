@@ -71,7 +71,9 @@ class WebhookClaimSqlTest {
                 c.setAutoCommit(false);
                 // a1 blocks a2 (same invoice, earlier event); b1 is not due and still blocks b2; c1 failed so c2 is free;
                 // r1 (a redelivery of an older event of invoice r) goes before r2 of the same event id created later.
-                assertEquals(List.of("a1", "c2", "r1"), sorted(ids(c, WebhookClaimSql.dueDeliveries(clause(d)), NOW, 10)));
+                // IPNs (no webhook) queue per target: i1 blocks i2 (same target and invoice), j2 has a target of its own,
+                // and neither waits for invoice a's webhook deliveries.
+                assertEquals(List.of("a1", "c2", "i1", "j2", "r1"), sorted(ids(c, WebhookClaimSql.dueDeliveries(clause(d)), NOW, 10)));
                 c.rollback();
             }
         }
@@ -91,7 +93,7 @@ class WebhookClaimSqlTest {
             List<String> two = ids(second, sql, NOW, 10);
             assertEquals(2, one.size());
             assertTrue(two.stream().noneMatch(one::contains), one + " and " + two);
-            assertEquals(1, two.size(), "the third due row: " + two);
+            assertEquals(3, two.size(), "the other three due rows: " + two);
             first.rollback();
             second.rollback();
         }
@@ -144,7 +146,18 @@ class WebhookClaimSqlTest {
             delivery(s, "c2", "c", 6, "Pending", NOW, 1);
             delivery(s, "r2", "r", 7, "Pending", NOW, 2);
             delivery(s, "r1", "r", 7, "Pending", NOW, 1);
+            ipn(s, "i1", "https://shop.example/ipn", 1, NOW - 5, 0);
+            ipn(s, "i2", "https://shop.example/ipn", 2, NOW - 9, 1);
+            ipn(s, "j2", "https://other.example/ipn", 2, NOW - 9, 1);
         }
+    }
+
+    /** A pending IPN of invoice a: no webhook, its own target. */
+    private static void ipn(Statement s, String id, String target, long event, long next, long created) throws SQLException {
+        s.execute("INSERT INTO webhook_delivery (id, webhook_id, target, store_id, invoice_id, event_id, event_type,"
+                + " original_delivery_id, redelivery, status, body, created_at, next_attempt_at, attempt_count) VALUES ('"
+                + id + "', NULL, '" + target + "', 's1', 'a', " + event + ", 'InvoiceCreated', '" + id
+                + "', FALSE, 'Pending', '{}', " + created + ", " + next + ", 0)");
     }
 
     private static void delivery(Statement s, String id, String invoice, long event, String status, long next, long created)
