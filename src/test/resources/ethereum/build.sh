@@ -53,6 +53,7 @@ for (const e of out.errors || []) console.error(e.formattedMessage);
 if (errors.length) process.exit(1);
 for (const [file, contracts] of Object.entries(out.contracts)) {
   for (const [name, c] of Object.entries(contracts)) {
+    if (!c.evm.bytecode.object) continue; // an interface: no code to deploy
     fs.writeFileSync(path.join(dir, name + '.bin'), c.evm.bytecode.object + '\n');
     fs.writeFileSync(path.join(dir, name + '.abi'), JSON.stringify(c.abi, null, 1) + '\n');
     console.error(`build.sh: ${file} -> ${name}.bin (${c.evm.bytecode.object.length / 2} bytes), ${name}.abi`);
