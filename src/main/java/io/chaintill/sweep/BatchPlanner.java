@@ -54,8 +54,15 @@ final class BatchPlanner {
         List<BatchPlan.Batch> batches = new ArrayList<>();
         for (List<BatchDeposit> chunk : BatchPlan.chunks(deposits, batchSize)) {
             String data = SweeperContract.sweepAll(chunk.stream().map(BatchDeposit::address).toList(), tokens);
-            BigInteger estimate = node.estimateSetCodeGas(gas.address(), chosen.address(), data,
-                    DepositAuthorizations.sign(wallet, chainId, chosen.address(), chunk), overrides);
+            BigInteger estimate;
+            try {
+                estimate = node.estimateSetCodeGas(gas.address(), chosen.address(), data,
+                        DepositAuthorizations.sign(wallet, chainId, chosen.address(), chunk), overrides);
+            } catch (SweepException e) {
+                throw new SweepException(e.getMessage() + (chosen.deploy() ? " (the Sweeper is not deployed yet, so its"
+                        + " code was placed at its future address " + chosen.address() + " by a state override, which"
+                        + " this node may not take)" : "") + "; nothing was sent");
+            }
             batches.add(new BatchPlan.Batch(chunk, estimate));
         }
         return new BatchPlan(chosen, BatchPlan.Fees.of(node.gasPrice(), node.maxPriorityFeePerGas()), batches, gas);
