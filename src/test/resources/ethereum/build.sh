@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Rebuilds the committed *.bin / *.abi next to this script from the *.sol sources with solcjs (the
-# npm package solc, pure JavaScript: works offline once installed, unlike forge which downloads a
-# native compiler). Tests only read the committed outputs; run this after editing a .sol file.
+# Rebuilds the committed *.bin / *.abi next to each *.sol source with solcjs (the npm package solc, pure
+# JavaScript: works offline once installed, unlike forge which downloads a native compiler), in two
+# folders: the test contracts beside this script and the sweep tool's Sweeper, which ships in the jar
+# (src/main/resources/io/chaintill/sweep). Nothing reads the sources at run time; run this after editing one.
 #
 #   CHAINTILL_CACHE=/dir   solc is installed under /dir/solc (default ~/.cache/chaintill)
 set -euo pipefail
@@ -11,6 +12,7 @@ SOLC_VERSION="0.8.30"
 EVM_VERSION="paris"
 
 here="$(cd "$(dirname "$0")" && pwd)"
+shipped="$(cd "$here/../../../main/resources/io/chaintill/sweep" && pwd)"
 root="${CHAINTILL_CACHE:-$HOME/.cache/chaintill}/solc"
 log() { echo "build.sh: $*" >&2; }
 
@@ -24,7 +26,8 @@ if ! grep -qx "solc@$SOLC_VERSION" "$root/.installed" 2>/dev/null; then
 fi
 
 # Standard JSON in, *.bin (creation bytecode, hex without 0x) and *.abi (JSON) out per contract.
-SOLC_MODULE="$root/node_modules/solc" SRC_DIR="$here" EVM_VERSION="$EVM_VERSION" node - <<'JS'
+for dir in "$here" "$shipped"; do
+SOLC_MODULE="$root/node_modules/solc" SRC_DIR="$dir" EVM_VERSION="$EVM_VERSION" node - <<'JS'
 const fs = require('fs');
 const path = require('path');
 const solc = require(process.env.SOLC_MODULE);
@@ -50,6 +53,7 @@ for (const e of out.errors || []) console.error(e.formattedMessage);
 if (errors.length) process.exit(1);
 for (const [file, contracts] of Object.entries(out.contracts)) {
   for (const [name, c] of Object.entries(contracts)) {
+    if (!c.evm.bytecode.object) continue; // an interface: no code to deploy
     fs.writeFileSync(path.join(dir, name + '.bin'), c.evm.bytecode.object + '\n');
     fs.writeFileSync(path.join(dir, name + '.abi'), JSON.stringify(c.abi, null, 1) + '\n');
     console.error(`build.sh: ${file} -> ${name}.bin (${c.evm.bytecode.object.length / 2} bytes), ${name}.abi`);
@@ -57,3 +61,4 @@ for (const [file, contracts] of Object.entries(out.contracts)) {
 }
 console.error('build.sh: compiled with solc ' + solc.version());
 JS
+done

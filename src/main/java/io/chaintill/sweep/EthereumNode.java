@@ -3,14 +3,18 @@ package io.chaintill.sweep;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
@@ -25,11 +29,13 @@ public final class EthereumNode implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final String url;
+    private final HttpService service;
     private final Web3j web3;
 
     public EthereumNode(String url) {
         this.url = url;
-        this.web3 = Web3j.build(new HttpService(url));
+        this.service = new HttpService(url);
+        this.web3 = Web3j.build(service);
     }
 
     public long chainId() {
@@ -52,8 +58,56 @@ public final class EthereumNode implements AutoCloseable {
 
     /** True if code is deployed at {@code address} (a contract, not a plain account). */
     public boolean hasCode(String address) {
+        String code = code(address);
+        return !code.equals("0x") && !code.isEmpty();
+    }
+
+    /** The code at {@code address}, lower-case hex with 0x ("0x" for a plain account). */
+    public String code(String address) {
         String code = send("eth_getCode", () -> web3.ethGetCode(address, DefaultBlockParameterName.LATEST).send()).getCode();
-        return code != null && !code.equals("0x") && !code.isEmpty();
+        return code == null ? "0x" : code.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The runtime code {@code creationCode} would deploy: an eth_call without a recipient runs it as a creation. */
+    public String runtimeCode(String creationCode) {
+        return send("eth_call (contract creation)", () -> web3.ethCall(Transaction.createEthCallTransaction(null, null,
+                creationCode), DefaultBlockParameterName.LATEST).send()).getValue().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The node's suggested priority fee (tip) per gas for EIP-1559 and type-4 transactions. */
+    public BigInteger maxPriorityFeePerGas() {
+        return send("eth_maxPriorityFeePerGas", () -> web3.ethMaxPriorityFeePerGas().send()).getMaxPriorityFeePerGas();
+    }
+
+    /** Gas the node estimates for {@code from} deploying {@code creationCode}. */
+    public BigInteger estimateDeployGas(String from, String creationCode) {
+        Transaction tx = Transaction.createContractTransaction(from, null, null, creationCode);
+        return send("eth_estimateGas (deploying the Sweeper)", () -> web3.ethEstimateGas(tx).send()).getAmountUsed();
+    }
+
+    /**
+     * Gas the node estimates for a type-4 transaction from {@code from} calling {@code to} with {@code data} and these
+     * authorizations; {@code codeOverrides} (address to runtime code) lets it price a contract not deployed yet.
+     * Throws when the node refuses (a node without EIP-7702 refuses every authorization list).
+     */
+    public BigInteger estimateSetCodeGas(String from, String to, String data,
+                                         List<SetCodeTransaction.Authorization> authorizations,
+                                         Map<String, String> codeOverrides) {
+        Map<String, Object> tx = new LinkedHashMap<>();
+        tx.put("from", from);
+        tx.put("to", to);
+        tx.put("data", data);
+        if (!authorizations.isEmpty()) {
+            tx.put("authorizationList", authorizations.stream().map(SetCodeTransaction.Authorization::rpcJson).toList());
+        }
+        List<Object> params = new java.util.ArrayList<>(List.of(tx, "latest"));
+        if (!codeOverrides.isEmpty()) {
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            codeOverrides.forEach((address, code) -> overrides.put(address, Map.of("code", code)));
+            params.add(overrides);
+        }
+        return send("eth_estimateGas (type-4 sweep)", () -> new Request<>("eth_estimateGas", params, service,
+                EthEstimateGas.class).send()).getAmountUsed();
     }
 
     public BigInteger tokenBalance(String token, String owner) {

@@ -52,6 +52,50 @@ final class PlanPrinter {
         }
     }
 
+    /**
+     * The EIP-7702 batch plan: the sweeper, every deposit with its ether and token balance and whether it signs an
+     * authorization, each transaction with its estimated gas, the totals and what the gas account must hold.
+     * {@code token} false: an ether method, the deposits hold no token column.
+     */
+    void printBatch(BatchPlan plan, String destination, boolean token) {
+        BatchPlan.Fees fees = plan.fees();
+        out.printf("gas price %s wei (%s ETH per gas); type-4 max fee %s wei, tip %s wei%n", fees.gasPrice(),
+                Units.ether(fees.gasPrice()), fees.maxFeePerGas(), fees.maxPriorityFeePerGas());
+        BatchPlan.Sweeper sweeper = plan.sweeper();
+        if (sweeper.deploy()) {
+            out.printf("sweeper: the gas account deploys a Sweeper paying %s, at %s (estimated %s gas)%n", destination,
+                    sweeper.address(), sweeper.deployGas());
+        } else {
+            out.printf("sweeper: %s, verified: its code is the shipped Sweeper paying %s%n", sweeper.address(), destination);
+        }
+        if (plan.batches().isEmpty()) {
+            out.println("nothing to sweep: no handed-out address holds " + asset + (token ? " or ETH" : ""));
+            return;
+        }
+        String tokenColumn = token ? String.format("  %22s", asset) : "";
+        out.printf("%6s  %-42s  %22s%s  %s%n", "index", "address", "ether (ETH)", tokenColumn, "authorization");
+        int n = 0;
+        for (BatchPlan.Batch b : plan.batches()) {
+            out.printf("batch %d: %d address%s, %d authorization%s, estimated gas %s (limit %s)%n", ++n,
+                    b.deposits().size(), b.deposits().size() == 1 ? "" : "es", b.authorizations(),
+                    b.authorizations() == 1 ? "" : "s", b.estimatedGas(), b.gasLimit());
+            for (BatchDeposit d : b.deposits()) {
+                out.printf("%6d  %-42s  %22s%s  %s%n", d.index(), d.address(), Units.ether(d.ether()),
+                        token ? String.format("  %22s", amount(d.tokensOrZero())) : "",
+                        d.delegated() ? "delegates already" : "signs one (nonce " + d.nonce() + ")");
+            }
+        }
+        int sweeps = plan.batches().size();
+        out.printf("total to %s: %s%s ETH from %d addresses in %d sweep transaction%s%s%n", destination,
+                token ? amount(plan.totalTokens()) + " " + asset + " and " : "", Units.ether(plan.totalEther()),
+                plan.deposits().size(), sweeps, sweeps == 1 ? "" : "s", sweeper.deploy() ? " (+1 deploying the sweeper)" : "");
+        SweepPlan.GasAccount gas = plan.gasAccount();
+        out.printf("estimated gas %s, fees %s ETH; no top-ups: the gas account (index %d, %s) pays all, needs up to %s"
+                        + " ETH (gas limits at the max fee), holds %s ETH%n", plan.estimatedGas(),
+                Units.ether(plan.estimatedFees()), gas.index(), gas.address(), Units.ether(plan.gasAccountNeeds()),
+                Units.ether(gas.balance()));
+    }
+
     private String amount(BigInteger units) {
         return Units.format(units, decimals);
     }

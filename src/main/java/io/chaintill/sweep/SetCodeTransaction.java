@@ -45,6 +45,13 @@ public final class SetCodeTransaction {
                     Numeric.toBigInt(sig.getS()));
         }
 
+        /** The JSON-RPC form ({@code authorizationList} entries of eth_estimateGas), quantities as hex. */
+        public java.util.Map<String, String> rpcJson() {
+            return java.util.Map.of("chainId", Numeric.encodeQuantity(BigInteger.valueOf(chainId)), "address", delegate,
+                    "nonce", Numeric.encodeQuantity(nonce), "yParity", Numeric.encodeQuantity(BigInteger.valueOf(yParity)),
+                    "r", Numeric.encodeQuantity(r), "s", Numeric.encodeQuantity(s));
+        }
+
         RlpList rlp() {
             return new RlpList(uint(BigInteger.valueOf(chainId)), address(delegate), uint(nonce),
                     uint(BigInteger.valueOf(yParity)), uint(r), uint(s));

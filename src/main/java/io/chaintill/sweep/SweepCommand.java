@@ -97,7 +97,7 @@ public final class SweepCommand {
                     handedOut.size(), handedOut.size() == 1 ? "" : "es");
             SweepChecks.sameWallet(wallet, handedOut);
             SweepPlan.GasAccount gas = null;
-            if (tokenSweep) {
+            if (tokenSweep || o.batch()) {
                 if (o.gasFromIndex() == null) {
                     throw new SweepException("--gas-from-index is required for a token sweep: deposit addresses hold"
                             + " tokens but usually no ether for gas, so the wallet's address at m/44'/60'/0'/0/N (fund it"
@@ -111,6 +111,18 @@ public final class SweepCommand {
             if (!tokenSweep && node.hasCode(o.to())) {
                 throw new SweepException("--to: " + o.to() + " is a contract; a plain 21000-gas ether transfer to it may"
                         + " fail, so the sweep only sends ether to an ordinary account address");
+            }
+            SweepExecutor executor = new SweepExecutor(node, wallet, chainId, RECEIPT_TIMEOUT, out);
+            if (o.batch()) {
+                Optional<String> refusal = SetCodeProbe.refusal(node, chainId, gas.address());
+                if (refusal.isEmpty()) {
+                    out.printf("way: EIP-7702 batch (the node accepts type-4 transactions): each deposit signs one"
+                            + " authorization, the gas account sends one transaction per up to %d addresses, no top-ups%n",
+                            o.batchSize());
+                    return batch(o, node, wallet, chainId, handedOut, token, gas, executor, tokenSweep, decimals);
+                }
+                out.println("way: " + (tokenSweep ? "top-up-then-transfer" : "one ether transfer per address")
+                        + ", not the EIP-7702 batch: the node refused a type-4 transaction (" + refusal.get() + ")");
             }
             BigInteger gasPrice = node.gasPrice();
             SweepPlan plan = tokenSweep
@@ -129,19 +141,48 @@ public final class SweepCommand {
             if (plan.sending().isEmpty()) {
                 return OK;
             }
-            SweepExecutor executor = new SweepExecutor(node, wallet, chainId, RECEIPT_TIMEOUT, out);
             List<String> failures = tokenSweep
                     ? executor.sweepToken(plan, token, o.to(), decimals, asset)
                     : executor.sweepEther(plan, o.to());
-            if (!failures.isEmpty()) {
-                failures.forEach(f -> err.println("sweep: FAILED " + f));
-                err.println("sweep: " + failures.size() + " failure" + (failures.size() == 1 ? "" : "s")
-                        + "; run the dry run again to see what is left");
-                return FAILED;
-            }
-            out.printf("done: %s %s sent to %s%n", Units.format(plan.totalToDestination(), decimals), asset, o.to());
+            return finish(failures, Units.format(plan.totalToDestination(), decimals) + " " + asset, o.to());
+        }
+    }
+
+    /** The EIP-7702 way: plan from live balances, print, and with --execute deploy/send/wait. */
+    private int batch(SweepOptions o, EthereumNode node, WalletSecret wallet, long chainId,
+                      List<HandedOutAddress> handedOut, String token, SweepPlan.GasAccount gas, SweepExecutor executor,
+                      boolean tokenSweep, int decimals) {
+        String asset = o.tokenSymbol();
+        BatchPlan plan = new BatchPlanner(node, wallet, chainId).plan(handedOut, token, o.to(), gas, o.sweeper(),
+                o.batchSize());
+        new PlanPrinter(out, asset, decimals).printBatch(plan, o.to(), tokenSweep);
+        String problem = plan.problem();
+        if (problem != null) {
+            err.println("sweep: " + problem);
+            return REFUSED;
+        }
+        if (!o.execute()) {
+            out.println("dry run: nothing was sent (the authorizations were signed only for the node's gas estimate and"
+                    + " dropped); run again with --execute to sweep");
             return OK;
         }
+        if (plan.batches().isEmpty()) {
+            return OK;
+        }
+        List<String> failures = executor.sweepBatch(plan, token, o.to(), decimals, asset);
+        return finish(failures, (tokenSweep ? Units.format(plan.totalTokens(), decimals) + " " + asset + " and " : "")
+                + Units.ether(plan.totalEther()) + " ETH", o.to());
+    }
+
+    private int finish(List<String> failures, String total, String to) {
+        if (!failures.isEmpty()) {
+            failures.forEach(f -> err.println("sweep: FAILED " + f));
+            err.println("sweep: " + failures.size() + " failure" + (failures.size() == 1 ? "" : "s")
+                    + "; run the dry run again to see what is left");
+            return FAILED;
+        }
+        out.printf("done: %s sent to %s%n", total, to);
+        return OK;
     }
 
     private long checkChainId(SweepOptions o, Optional<ServerChainInfo> chain, EthereumNode node) {

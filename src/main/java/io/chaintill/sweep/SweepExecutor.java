@@ -78,7 +78,7 @@ final class SweepExecutor {
         Set<SweepItem> funded = new HashSet<>();
         topUps.forEach((item, hash) -> {
             if (confirm(hash, "top-up of index " + item.index() + ": sent " + Units.ether(item.topUp()) + " ETH for gas",
-                    failures)) {
+                    failures) != null) {
                 funded.add(item);
             }
         });
@@ -101,24 +101,94 @@ final class SweepExecutor {
         return failures;
     }
 
+    /**
+     * The EIP-7702 batch: deploys the sweeper if the plan says so (and waits for it), then sends one transaction per
+     * batch from the gas account carrying the deposits' authorizations, and waits for every receipt.
+     */
+    List<String> sweepBatch(BatchPlan plan, String token, String to, int tokenDecimals, String symbol) {
+        List<String> failures = new ArrayList<>();
+        SweepPlan.GasAccount gas = plan.gasAccount();
+        BatchPlan.Fees fees = plan.fees();
+        BigInteger nonce = node.nonce(gas.address());
+        String sweeper = plan.sweeper().address();
+        if (plan.sweeper().deploy()) {
+            try {
+                RawTransaction tx = RawTransaction.createContractTransaction(nonce, fees.gasPrice(),
+                        BatchPlan.withMargin(plan.sweeper().deployGas()), BigInteger.ZERO, SweeperContract.creationCode(to));
+                TransactionReceipt receipt = confirm(broadcast(tx, gas.index()), "deployed the Sweeper for " + to, failures);
+                if (receipt == null) {
+                    return failures;
+                }
+                sweeper = EthereumAddress.parse(receipt.getContractAddress(), "the deployed Sweeper");
+                out.println("sweeper: " + sweeper + " (pass --sweeper " + sweeper + " next time to reuse it)");
+                nonce = nonce.add(BigInteger.ONE);
+            } catch (SweepException e) {
+                failures.add("deploying the Sweeper: " + e.getMessage());
+                return failures;
+            }
+        }
+        List<String> tokens = token == null ? List.of() : List.of(token);
+        Credentials gasKey = wallet.credentials(gas.index());
+        Map<BatchPlan.Batch, String> sent = new LinkedHashMap<>();
+        for (BatchPlan.Batch batch : plan.batches()) {
+            String data = SweeperContract.sweepAll(batch.deposits().stream().map(BatchDeposit::address).toList(), tokens);
+            List<SetCodeTransaction.Authorization> auths = DepositAuthorizations.sign(wallet, chainId, sweeper,
+                    batch.deposits());
+            String raw;
+            if (auths.isEmpty()) { // every deposit delegates already: a plain EIP-1559 call does it
+                RawTransaction tx = RawTransaction.createTransaction(chainId, nonce, batch.gasLimit(), sweeper,
+                        BigInteger.ZERO, data, fees.maxPriorityFeePerGas(), fees.maxFeePerGas());
+                raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, gasKey));
+            } else {
+                raw = SetCodeTransaction.sign(new SetCodeTransaction.Fields(chainId, nonce, fees.maxPriorityFeePerGas(),
+                        fees.maxFeePerGas(), batch.gasLimit(), sweeper, BigInteger.ZERO, Numeric.hexStringToByteArray(data),
+                        auths), gasKey);
+            }
+            try {
+                sent.put(batch, node.broadcast(raw));
+                nonce = nonce.add(BigInteger.ONE);
+            } catch (SweepException e) {
+                failures.add("batch of " + describe(batch) + ": " + e.getMessage());
+                break; // later nonces would not be valid without this one
+            }
+        }
+        int n = 0;
+        for (Map.Entry<BatchPlan.Batch, String> e : sent.entrySet()) {
+            BatchPlan.Batch b = e.getKey();
+            BigInteger tokenUnits = b.deposits().stream().map(BatchDeposit::tokensOrZero).reduce(BigInteger.ZERO, BigInteger::add);
+            BigInteger wei = b.deposits().stream().map(BatchDeposit::ether).reduce(BigInteger.ZERO, BigInteger::add);
+            confirm(e.getValue(), "batch " + (++n) + ": swept " + describe(b) + ", "
+                    + (token == null ? "" : Units.format(tokenUnits, tokenDecimals) + " " + symbol + " and ")
+                    + Units.ether(wei) + " ETH", failures);
+        }
+        return failures;
+    }
+
+    private static String describe(BatchPlan.Batch batch) {
+        List<BatchDeposit> d = batch.deposits();
+        return d.size() + " address" + (d.size() == 1 ? "" : "es") + " (index " + d.get(0).index()
+                + (d.size() > 1 ? ".." + d.get(d.size() - 1).index() : "") + ")";
+    }
+
     private String broadcast(RawTransaction tx, int signerIndex) {
         Credentials key = wallet.credentials(signerIndex);
         byte[] signed = TransactionEncoder.signMessage(tx, chainId, key);
         return node.broadcast(Numeric.toHexString(signed));
     }
 
-    /** Waits for the receipt; prints success, or records the failure and returns false. */
-    private boolean confirm(String hash, String what, List<String> failures) {
+    /** Waits for the receipt; prints success and returns it, or records the failure and returns null. */
+    private TransactionReceipt confirm(String hash, String what, List<String> failures) {
         try {
             TransactionReceipt receipt = node.awaitReceipt(hash, receiptTimeout);
             if (receipt.isStatusOK()) {
-                out.println(what + " in " + hash + " (block " + receipt.getBlockNumber() + ")");
-                return true;
+                out.println(what + " in " + hash + " (block " + receipt.getBlockNumber() + ", gas used "
+                        + receipt.getGasUsed() + ")");
+                return receipt;
             }
             failures.add(what + ": transaction " + hash + " reverted");
         } catch (SweepException e) {
             failures.add(what + ": " + e.getMessage());
         }
-        return false;
+        return null;
     }
 }

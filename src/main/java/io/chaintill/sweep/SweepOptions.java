@@ -15,20 +15,25 @@ import java.util.regex.Pattern;
  */
 public record SweepOptions(String server, String storeId, String method, String to, String rpc, Integer gasFromIndex,
                            boolean execute, Path apiKeyFile, Path secretFile, Path passphraseFile, String token,
-                           Long chainId) {
+                           Long chainId, boolean batch, String sweeper, int batchSize) {
 
     public static final String USAGE = """
             usage: java -jar chaintill.jar sweep --server URL --store ID --method ETH-CHAIN|<SYMBOL>-ERC20|<ASSET>-<CHAIN>
                      --to 0xDESTINATION --rpc http://your-node:8545 [--gas-from-index N] [--execute]
                      [--api-key-file FILE] [--secret-file FILE] [--passphrase-file FILE]
-                     [--token 0xCONTRACT] [--chain-id N]
+                     [--token 0xCONTRACT] [--chain-id N] [--batch [--sweeper 0xSWEEPER] [--batch-size N]]
               The wallet secret (BIP39 mnemonic or account xprv at m/44'/60'/0') is read from stdin or
               --secret-file, never from an argument. The API key comes from CHAINTILL_API_KEY or --api-key-file.
-              Without --execute nothing is signed or sent: the plan is printed (dry run).""";
+              Without --execute nothing is sent: the plan is printed (dry run).
+              --batch sweeps with EIP-7702 where the node supports it: one transaction from the gas account
+              (--gas-from-index, required) per up to --batch-size addresses (default 100), no gas top-ups; the
+              Sweeper contract is deployed by the gas account unless --sweeper names one. A node without
+              EIP-7702 gets the top-up-then-transfer sweep instead.""";
 
     private static final Set<String> WITH_VALUE = Set.of("--server", "--store", "--method", "--to", "--rpc",
-            "--gas-from-index", "--api-key-file", "--secret-file", "--passphrase-file", "--token", "--chain-id");
-    private static final Set<String> FLAGS = Set.of("--execute");
+            "--gas-from-index", "--api-key-file", "--secret-file", "--passphrase-file", "--token", "--chain-id",
+            "--sweeper", "--batch-size");
+    private static final Set<String> FLAGS = Set.of("--execute", "--batch");
     private static final Pattern METHOD = Pattern.compile("ETH-CHAIN|[A-Z0-9]{2,10}-ERC20|[A-Z0-9]{2,10}-[A-Z0-9]{3,12}");
     private static final Set<String> NATIVE_COINS = Set.of("ETH", "POL");
 
@@ -48,6 +53,7 @@ public record SweepOptions(String server, String storeId, String method, String 
     public static SweepOptions parse(List<String> args) {
         Map<String, String> values = new HashMap<>();
         boolean execute = false;
+        boolean batch = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -61,7 +67,11 @@ public record SweepOptions(String server, String storeId, String method, String 
                 if (value != null) {
                     throw new SweepException(name + " takes no value");
                 }
-                execute = true;
+                if (name.equals("--batch")) {
+                    batch = true;
+                } else {
+                    execute = true;
+                }
             } else if (WITH_VALUE.contains(name)) {
                 if (value == null) {
                     if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
@@ -87,11 +97,35 @@ public record SweepOptions(String server, String storeId, String method, String 
         if (token != null && ("ETH-CHAIN".equals(method) || NATIVE_COINS.contains(method.substring(0, method.indexOf('-'))))) {
             throw new SweepException("--token applies to token methods only");
         }
+        if (!batch && (values.containsKey("--sweeper") || values.containsKey("--batch-size"))) {
+            throw new SweepException((values.containsKey("--sweeper") ? "--sweeper" : "--batch-size")
+                    + " applies to --batch only");
+        }
+        if (batch && gasFromIndex == null) {
+            throw new SweepException("--batch needs --gas-from-index N: the wallet's address at m/44'/60'/0'/0/N pays the"
+                    + " gas of the batch transactions (fund it with a little ether first)");
+        }
+        String sweeper = values.containsKey("--sweeper") ? EthereumAddress.parse(values.get("--sweeper"), "--sweeper") : null;
+        int batchSize = values.containsKey("--batch-size") ? batchSize(values.get("--batch-size"))
+                : BatchPlan.DEFAULT_BATCH_SIZE;
         return new SweepOptions(url(required(values, "--server"), "--server"), required(values, "--store"), method,
                 EthereumAddress.parse(required(values, "--to"), "--to"), url(required(values, "--rpc"), "--rpc"),
                 gasFromIndex, execute, path(values.get("--api-key-file")), path(values.get("--secret-file")),
                 path(values.get("--passphrase-file")), token,
-                values.containsKey("--chain-id") ? chainId(values.get("--chain-id")) : null);
+                values.containsKey("--chain-id") ? chainId(values.get("--chain-id")) : null, batch, sweeper, batchSize);
+    }
+
+    private static int batchSize(String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= BatchPlan.MAX_BATCH_SIZE) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SweepException("--batch-size: '" + value + "' is not a number of addresses from 1 to "
+                + BatchPlan.MAX_BATCH_SIZE);
     }
 
     private static String required(Map<String, String> values, String name) {

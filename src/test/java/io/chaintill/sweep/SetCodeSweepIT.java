@@ -1,198 +1,300 @@
 package io.chaintill.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chaintill.chain.ethereum.EthereumTestWallets;
 import io.chaintill.support.AnvilNode;
+import io.chaintill.support.ApiClient;
+import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.DynamicArray;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.crypto.Credentials;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.web3j.crypto.Keys;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
+import org.web3j.crypto.MnemonicUtils;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.utils.Numeric;
 
 /**
- * The EIP-7702 batch sweep on a real anvil ({@code --hardfork prague}): deposit addresses holding tokens and ether
- * each sign one authorization delegating to the Sweeper contract (src/test/resources/ethereum/Sweeper.sol), and one
- * type-4 transaction from a gas account empties them all into the merchant's address. Also measures gas per swept
- * address against today's top-up-then-transfer (docs/sweep.md), and shows a chain without 7702 refuses it.
- * No server and no database: run once, on the H2 pass.
+ * The EIP-7702 batch sweep through the REAL command line ({@code java -jar target/chaintill.jar sweep --batch ...}):
+ * a packaged server hands out deposit addresses on two chains, one anvil on {@code --hardfork prague} (EIP-7702) and
+ * one on {@code cancun} (none). On Prague ten deposits holding a token and ether are emptied into a fresh merchant
+ * address by one type-4 transaction from the gas account, with no top-up, exactly, as the dry run planned; on Cancun
+ * the same command falls back to top-up-then-transfer. Also measures gas per swept address both ways (docs/sweep.md).
+ * A client-side tool: runs once, on the H2 pass.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag(TestEnvironment.SINGLE_DATABASE)
 class SetCodeSweepIT {
+    private static final BigInteger TST = BigInteger.TEN.pow(6);
+    private static final BigInteger ETHER = BigInteger.TEN.pow(18);
+    private static final int GAS_INDEX = 1_000_000;
     private static final int DEPOSITS = 10;
-    private static final BigInteger TOKENS = BigInteger.valueOf(12_340_000); // 12.34 of a 6-decimal token
-    private static final BigInteger ETHER = BigInteger.TEN.pow(15);           // 0.001 ETH paid to each deposit
-    private static final BigInteger GAS_LIMIT = BigInteger.valueOf(3_000_000);
+    /** 1.234567, 2.469134 ... TST and 0.0001 ETH + i wei: every deposit different, so a mix-up shows in the totals. */
+    private static final List<String> TOKENS_PAID = java.util.stream.IntStream.rangeClosed(1, DEPOSITS)
+            .mapToObj(i -> Units.format(BigInteger.valueOf(1_234_567L * i), 6)).toList();
+    private static final List<BigInteger> ETHER_PAID = java.util.stream.IntStream.range(0, DEPOSITS)
+            .mapToObj(i -> BigInteger.TEN.pow(14).add(BigInteger.valueOf(i))).toList();
+    private static final Pattern HASH = Pattern.compile(" in (0x[0-9a-f]{64}) \\(block \\d+, gas used (\\d+)\\)");
 
     private static AnvilNode prague;
     private static AnvilNode cancun;
+    private static ServerProcess server;
+    private static ApiClient api;
+    private static String mnemonic;
+    private static String pragueToken;
+    private static String cancunToken;
+    private static String pragueStore;
+    private static String cancunStore;
+    private static String merchant;
+    private static String sweeper;
 
     @BeforeAll
-    static void start() {
-        prague = AnvilNode.start(8453, "prague");
-        cancun = AnvilNode.start(42161, "cancun");
+    static void start() throws Exception {
+        Assumptions.assumeTrue(System.getenv("CHAINTILL_IT_DB") != null,
+                "SetCodeSweepIT runs under failsafe, after the jar is packaged");
+        byte[] entropy = new byte[16];
+        new SecureRandom().nextBytes(entropy);
+        mnemonic = MnemonicUtils.generateMnemonic(entropy);
+        prague = AnvilNode.start(1337, "prague");
+        cancun = AnvilNode.start(31337, "cancun");
+        pragueToken = prague.deployTestToken("Sweep test token", "TST", TST.multiply(BigInteger.valueOf(1_000_000)));
+        cancunToken = cancun.deployTestToken("Sweep test token", "TST", TST.multiply(BigInteger.valueOf(1_000_000)));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "CHAINTILL_ETH_RPC_URL", prague.rpcUrl(),
+                "CHAINTILL_ETH_CHAIN_ID", "1337",
+                "CHAINTILL_ETH_TOKENS", "TST:" + pragueToken + ":6",
+                "CHAINTILL_EVM_OLDFORK_RPC_URL", cancun.rpcUrl(),
+                "CHAINTILL_EVM_OLDFORK_CHAIN_ID", "31337",
+                "CHAINTILL_EVM_OLDFORK_TOKENS", "TST:" + cancunToken + ":6",
+                "CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "1000"));
+        if ("h2".equals(TestEnvironment.db())) {
+            env.put("CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-setcode-").toString());
+        }
+        server = ServerProcess.start(env);
+        api = server.api().admin().newKey("unrestricted");
+        String xpub = EthereumTestWallets.accountXpub(mnemonic);
+        pragueStore = store("Prague shop", "TST-ERC20", xpub);
+        cancunStore = store("Cancun shop", "TST-OLDFORK", xpub);
+        merchant = fresh();
     }
 
     @AfterAll
     static void stop() {
-        for (AnvilNode n : new AnvilNode[] {prague, cancun}) {
-            if (n != null) {
-                n.close();
+        for (AutoCloseable c : new AutoCloseable[] {server, prague, cancun}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // keep closing the others
             }
         }
     }
 
     @Test
-    void oneTransactionFromAGasAccountEmptiesEveryDepositIntoTheMerchantExactly() {
-        String token = prague.deployTestToken("USD Coin test", "USDC", TOKENS.multiply(BigInteger.valueOf(1000)));
-        String merchant = fresh().getAddress();
-        String sweeper = deploySweeper(prague, merchant);
-        List<Credentials> deposits = new ArrayList<>();
-        for (int i = 0; i < DEPOSITS; i++) {
-            Credentials d = fresh();
-            deposits.add(d);
-            prague.waitForReceipt(prague.tokenTransfer(token, 0, d.getAddress(), TOKENS));
-            prague.waitForReceipt(prague.sendEther(1, d.getAddress(), ETHER));
+    @Order(1)
+    void oneTransactionFromTheGasAccountEmptiesEveryDepositExactlyAsTheDryRunPlanned() throws Exception {
+        List<String> deposits = depositsPaid(prague, pragueStore, pragueToken, true);
+        String gasAccount = WalletSecret.parse(mnemonic, "").address(GAS_INDEX);
+        prague.waitForReceipt(prague.sendEther(2, gasAccount, ETHER));
+        BigInteger tokens = sum(TOKENS_PAID.stream().map(SetCodeSweepIT::tst).toList());
+        BigInteger ether = sum(ETHER_PAID);
+
+        Run dry = sweep(args(pragueStore, "TST-ERC20", prague, merchant), mnemonic);
+        assertEquals(0, dry.code, dry.output);
+        assertTrue(dry.output.contains("way: EIP-7702 batch (the node accepts type-4 transactions)"), dry.output);
+        assertTrue(dry.output.contains("total to " + merchant + ": " + Units.format(tokens, 6) + " TST and "
+                + Units.ether(ether) + " ETH from " + DEPOSITS + " addresses in 1 sweep transaction (+1 deploying the sweeper)"), dry.output);
+        assertTrue(dry.output.contains("dry run: nothing was sent"), dry.output);
+        for (String d : deposits) {
+            assertEquals(BigInteger.ZERO, nonce(prague, d), "the dry run sent nothing");
         }
+        assertEquals(ETHER, prague.balance(gasAccount));
 
-        TransactionReceipt receipt = sweep(prague, sweeper, deposits, token);
+        long before = prague.blockNumber();
+        List<String> execute = args(pragueStore, "TST-ERC20", prague, merchant);
+        execute.add("--execute");
+        Run run = sweep(execute, mnemonic);
+        assertEquals(0, run.code, run.output);
+        assertEquals(plan(dry.output), plan(run.output), "--execute carried out the plan the dry run printed");
 
-        assertTrue(receipt.isStatusOK(), receipt.toString());
-        for (Credentials d : deposits) {
-            assertEquals(BigInteger.ZERO, prague.tokenBalance(token, d.getAddress()), "tokens left at " + d.getAddress());
-            assertEquals(BigInteger.ZERO, prague.balance(d.getAddress()), "ether left at " + d.getAddress());
-            assertEquals(BigInteger.ONE, nonce(prague, d.getAddress()), "the authorization, no transaction of its own");
-            assertEquals("0xef0100" + Numeric.cleanHexPrefix(sweeper).toLowerCase(),
-                    ((String) prague.call("eth_getCode", List.of(d.getAddress(), "latest"))).toLowerCase(),
-                    "the deposit's code delegates to the sweeper");
+        for (String d : deposits) {
+            assertEquals(BigInteger.ZERO, prague.tokenBalance(pragueToken, d), d + " holds no token\n" + run.output);
+            assertEquals(BigInteger.ZERO, prague.balance(d), d + " holds no ether\n" + run.output);
+            assertEquals(BigInteger.ONE, nonce(prague, d), "nonce 1: its authorization; it never sent a transaction");
         }
-        // exact: had any deposit paid gas, the merchant would hold less than everything they received
-        assertEquals(TOKENS.multiply(BigInteger.valueOf(DEPOSITS)), prague.tokenBalance(token, merchant));
-        assertEquals(ETHER.multiply(BigInteger.valueOf(DEPOSITS)), prague.balance(merchant));
+        // exact: had a deposit paid any gas, the merchant would hold less than was paid in
+        assertEquals(tokens, prague.tokenBalance(pragueToken, merchant));
+        assertEquals(ether, prague.balance(merchant));
+        // every transaction since the dry run came from the gas account, none carried ether to a deposit
+        List<Transaction> sent = transactionsAfter(prague, before);
+        assertEquals(2, sent.size(), "the sweeper's deployment and ONE sweep transaction");
+        for (Transaction tx : sent) {
+            assertTrue(gasAccount.equalsIgnoreCase(tx.getFrom()), tx.getFrom());
+            assertTrue(deposits.stream().noneMatch(d -> d.equalsIgnoreCase(tx.getTo())), "no transaction to a deposit");
+        }
+        assertEquals("0x4", sent.get(1).getType(), "the sweep is a set-code (type-4) transaction");
 
-        long perAddress = receipt.getGasUsed().longValue() / DEPOSITS;
-        long topUpThenTransfer = topUpThenTransferGas(prague, token);
-        System.out.printf("gas: 7702 batch of %d = %d (%d per address); top-up-then-transfer = %d per address%n",
-                DEPOSITS, receipt.getGasUsed().longValue(), perAddress, topUpThenTransfer);
-        assertTrue(perAddress < topUpThenTransfer, perAddress + " vs " + topUpThenTransfer);
+        sweeper = line(run.output, "sweeper: 0x").substring(0, 40);
+        sweeper = "0x" + sweeper;
+        long gasUsed = gasUsed(run.output, "batch 1: swept " + DEPOSITS + " addresses");
+        System.out.printf("MEASURED 7702 batch: %d gas for %d addresses = %d per address; Sweeper deployment %d gas%n",
+                gasUsed, DEPOSITS, gasUsed / DEPOSITS, gasUsed(run.output, "deployed the Sweeper"));
     }
 
     @Test
-    void aDelegatedDepositStillAcceptsEtherAndAnyoneSweepingItOnlyPaysTheMerchant() {
-        String token = prague.deployTestToken("Tether test", "USDT", TOKENS.multiply(BigInteger.TEN));
-        String merchant = fresh().getAddress();
-        String sweeper = deploySweeper(prague, merchant);
-        Credentials d = fresh();
-        prague.waitForReceipt(prague.tokenTransfer(token, 0, d.getAddress(), TOKENS));
-        assertTrue(sweep(prague, sweeper, List.of(d), token).isStatusOK());
+    @Order(2)
+    void aGivenSweeperIsReusedOnlyIfItsCodeIsTheShippedSweeperForThatDestination() throws Exception {
+        Assumptions.assumeTrue(sweeper != null, "needs the sweeper deployed by the batch test");
+        List<String> same = args(pragueStore, "TST-ERC20", prague, merchant);
+        same.addAll(List.of("--sweeper", sweeper));
+        Run reuse = sweep(same, mnemonic);
+        assertEquals(0, reuse.code, reuse.output);
+        assertTrue(reuse.output.contains("sweeper: " + sweeper + ", verified"), reuse.output);
+        assertTrue(reuse.output.contains("nothing to sweep"), reuse.output);
 
-        // a later payment to the same address still arrives (the delegated code has a receive()), but only with
-        // more than 21000 gas: the delegate's code runs (docs/sweep.md, "EIP-7702 batch sweep")
-        BigInteger before = prague.balance(d.getAddress());
-        boolean plainTransferWorked;
-        try {
-            plainTransferWorked = prague.waitForReceipt(prague.sendEther(3, d.getAddress(), ETHER)).isStatusOK();
-        } catch (RuntimeException refused) {
-            plainTransferWorked = false;
-        }
-        assertTrue(!plainTransferWorked && before.equals(prague.balance(d.getAddress())),
-                "21000 gas is not enough to pay a delegated address");
-        assertTrue(prague.waitForReceipt(send(prague, AnvilNode.devCredentials(3), d.getAddress(), "0x", ETHER)).isStatusOK());
-        prague.waitForReceipt(prague.tokenTransfer(token, 0, d.getAddress(), TOKENS));
-        // a stranger calling sweep on the deposit moves the funds only to the merchant
-        String call = FunctionEncoder.encode(new Function("sweep", List.of(addresses(List.of(token))), List.of()));
-        assertTrue(prague.waitForReceipt(send(prague, AnvilNode.devCredentials(4), d.getAddress(), call, null,
-                BigInteger.valueOf(200_000))).isStatusOK());
-        assertEquals(TOKENS.multiply(BigInteger.TWO), prague.tokenBalance(token, merchant));
-        assertEquals(ETHER, prague.balance(merchant));
+        List<String> other = args(pragueStore, "TST-ERC20", prague, fresh());
+        other.addAll(List.of("--sweeper", sweeper, "--execute"));
+        Run refused = sweep(other, mnemonic);
+        assertEquals(2, refused.code, refused.output);
+        assertTrue(refused.output.contains("is not the shipped Sweeper paying"), refused.output);
+
+        List<String> token = args(pragueStore, "TST-ERC20", prague, merchant);
+        token.addAll(List.of("--sweeper", pragueToken));
+        Run notSweeper = sweep(token, mnemonic);
+        assertEquals(2, notSweeper.code, notSweeper.output);
+        assertTrue(notSweeper.output.contains("is not the shipped Sweeper paying"), notSweeper.output);
     }
 
     @Test
-    void aChainWithout7702RefusesTheSetCodeTransaction() {
-        String token = cancun.deployTestToken("USD Coin test", "USDC", TOKENS);
-        String sweeper = deploySweeper(cancun, fresh().getAddress());
-        Credentials d = fresh();
-        cancun.waitForReceipt(cancun.tokenTransfer(token, 0, d.getAddress(), TOKENS));
-        RuntimeException e = assertThrows(RuntimeException.class, () -> sweep(cancun, sweeper, List.of(d), token));
-        assertTrue(e.getMessage().toLowerCase().contains("type") || e.getMessage().contains("7702"), e.getMessage());
-        assertEquals(TOKENS, cancun.tokenBalance(token, d.getAddress()), "nothing moved");
+    @Order(3)
+    void aNodeWithout7702GetsTopUpThenTransferAndStillEveryToken() throws Exception {
+        List<String> deposits = depositsPaid(cancun, cancunStore, cancunToken, false);
+        String gasAccount = WalletSecret.parse(mnemonic, "").address(GAS_INDEX);
+        cancun.waitForReceipt(cancun.sendEther(2, gasAccount, ETHER));
+        String to = fresh();
+        List<String> execute = args(cancunStore, "TST-OLDFORK", cancun, to);
+        execute.add("--execute");
+        Run run = sweep(execute, mnemonic);
+        assertEquals(0, run.code, run.output);
+        assertTrue(run.output.contains("way: top-up-then-transfer, not the EIP-7702 batch: the node refused a type-4"
+                + " transaction"), run.output);
+        for (String d : deposits) {
+            assertEquals(BigInteger.ZERO, cancun.tokenBalance(cancunToken, d), d + " holds no token\n" + run.output);
+        }
+        assertEquals(sum(TOKENS_PAID.stream().map(SetCodeSweepIT::tst).toList()), cancun.tokenBalance(cancunToken, to));
+        List<Long> gas = run.output.lines().filter(l -> l.startsWith("top-up of index") || l.contains(" TST in 0x"))
+                .map(l -> gasUsed(l, "")).toList();
+        assertEquals(2 * DEPOSITS, gas.size(), "a top-up and a transfer per address\n" + run.output);
+        long total = gas.stream().mapToLong(Long::longValue).sum();
+        System.out.printf("MEASURED top-up-then-transfer: %d gas for %d addresses = %d per address, %d transactions%n",
+                total, DEPOSITS, total / DEPOSITS, 2 * DEPOSITS);
+        assertFalse(run.output.contains("type-4 max fee"), "no batch plan was printed");
     }
 
     // ---- helpers ----
 
-    /** The merchant's machine: one authorization per deposit, then one type-4 transaction from the gas account. */
-    private static TransactionReceipt sweep(AnvilNode node, String sweeper, List<Credentials> deposits, String token) {
-        List<SetCodeTransaction.Authorization> auths = new ArrayList<>();
-        List<String> addresses = new ArrayList<>();
-        for (Credentials d : deposits) {
-            auths.add(SetCodeTransaction.Authorization.sign(node.chainId(), sweeper, nonce(node, d.getAddress()),
-                    d.getEcKeyPair()));
-            addresses.add(d.getAddress());
+    private record Run(int code, String output) {
+    }
+
+    /** Three invoices of {@code store}; each deposit is paid its token amount and, on request, some ether. */
+    private static List<String> depositsPaid(AnvilNode node, String store, String token, boolean withEther) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < TOKENS_PAID.size(); i++) {
+            JsonObject invoice = api.createInvoice(store, "{\"amount\":\"" + TOKENS_PAID.get(i)
+                    + "\",\"currency\":\"TST\",\"checkout\":{\"expirationMinutes\":60}}");
+            String address = api.get("/api/v1/stores/" + store + "/invoices/" + invoice.getString("id")
+                    + "/payment-methods").expect(200).array().getJsonObject(0).getString("destination");
+            node.waitForReceipt(node.tokenTransfer(token, 0, address, tst(TOKENS_PAID.get(i))));
+            if (withEther) {
+                node.waitForReceipt(node.sendEther(1, address, ETHER_PAID.get(i)));
+            }
+            out.add(address);
         }
-        String data = FunctionEncoder.encode(new Function("sweepAll",
-                List.of(addresses(addresses), addresses(List.of(token))), List.of()));
-        Credentials gas = AnvilNode.devCredentials(2);
-        BigInteger fee = node.gasPrice().multiply(BigInteger.TWO);
-        String raw = SetCodeTransaction.sign(new SetCodeTransaction.Fields(node.chainId(), nonce(node, gas.getAddress()),
-                BigInteger.ONE, fee, GAS_LIMIT, sweeper, BigInteger.ZERO, Numeric.hexStringToByteArray(data), auths), gas);
-        String hash = (String) node.call("eth_sendRawTransaction", List.of(raw));
-        return node.waitForReceipt(hash);
+        return out;
     }
 
-    /**
-     * Today's way for one deposit holding only a token: the gas account tops it up with exactly the transfer's gas,
-     * then the deposit sends the token itself. Returns the gas of both transactions together.
-     */
-    private static long topUpThenTransferGas(AnvilNode node, String token) {
-        Credentials d = fresh();
-        node.waitForReceipt(node.tokenTransfer(token, 0, d.getAddress(), TOKENS));
-        String transfer = FunctionEncoder.encode(new Function("transfer",
-                List.of(new Address(fresh().getAddress()), new Uint256(TOKENS)), List.of()));
-        BigInteger transferGas = BigInteger.valueOf(65_000);
-        BigInteger fee = node.gasPrice().multiply(BigInteger.TWO);
-        TransactionReceipt topUp = node.waitForReceipt(send(node, AnvilNode.devCredentials(2), d.getAddress(), "0x",
-                transferGas.multiply(fee)));
-        TransactionReceipt moved = node.waitForReceipt(send(node, d, token, transfer, null));
-        assertTrue(moved.isStatusOK(), moved.toString());
-        return topUp.getGasUsed().longValue() + moved.getGasUsed().longValue();
+    /** The plan's lines: deposits, batches, sweeper and totals (not the gas account's balance, which execution spends). */
+    private static List<String> plan(String output) {
+        return output.lines().filter(l -> l.matches("\\s+\\d+\\s+0x.*") || l.startsWith("batch ") && !l.contains(" in 0x")
+                || l.startsWith("total to ") || l.startsWith("sweeper: the gas account") || l.startsWith("estimated gas "))
+                .toList();
     }
 
-    private static String send(AnvilNode node, Credentials from, String to, String data, BigInteger value) {
-        return send(node, from, to, data, value, BigInteger.valueOf(65_000));
+    private static long gasUsed(String output, String prefix) {
+        String l = prefix.isEmpty() ? output : line(output, prefix);
+        Matcher m = HASH.matcher(l);
+        assertTrue(m.find(), l);
+        return Long.parseLong(m.group(2));
     }
 
-    private static String send(AnvilNode node, Credentials from, String to, String data, BigInteger value, BigInteger gas) {
-        BigInteger fee = node.gasPrice().multiply(BigInteger.TWO);
-        RawTransaction tx = RawTransaction.createTransaction(node.chainId(), nonce(node, from.getAddress()),
-                gas, to, value == null ? BigInteger.ZERO : value, data, BigInteger.ONE, fee);
-        String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, node.chainId(), from));
-        return (String) node.call("eth_sendRawTransaction", List.of(raw));
+    private static List<Transaction> transactionsAfter(AnvilNode node, long block) throws IOException {
+        List<Transaction> out = new ArrayList<>();
+        for (long n = block + 1; n <= node.blockNumber(); n++) {
+            EthBlock.Block b = node.web3().ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), true)
+                    .send().getBlock();
+            b.getTransactions().forEach(t -> out.add((Transaction) t.get()));
+        }
+        return out;
     }
 
-    private static String deploySweeper(AnvilNode node, String merchant) {
-        return node.deploy(AnvilNode.contractBin("Sweeper") + FunctionEncoder.encodeConstructor(List.of(new Address(merchant))));
+    private static Run sweep(List<String> args, String stdin) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "chaintill.jar").toAbsolutePath().toString(), "sweep"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("CHAINTILL_API_KEY", api.apiKey());
+        pb.environment().put("CHAINTILL_CACHE", Path.of("target", "cli-cache").toAbsolutePath().toString());
+        Process process = pb.start();
+        try (var in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("sweep did not finish:\n" + output);
+        }
+        System.out.println("$ sweep " + String.join(" ", args) + "\n" + output + "(exit " + process.exitValue() + ")");
+        return new Run(process.exitValue(), output);
     }
 
-    private static DynamicArray<Address> addresses(List<String> list) {
-        return new DynamicArray<>(Address.class, list.stream().map(Address::new).toList());
+    private static List<String> args(String store, String method, AnvilNode node, String to) {
+        return new ArrayList<>(List.of("--server", server.baseUrl(), "--store", store, "--method", method, "--to", to,
+                "--rpc", node.rpcUrl(), "--gas-from-index", String.valueOf(GAS_INDEX), "--batch"));
+    }
+
+    private static String store(String name, String method, String xpub) {
+        String id = api.post("/api/v1/stores", "{\"name\":\"" + name + "\",\"defaultCurrency\":\"USD\"}")
+                .expect(200).object().getString("id");
+        api.put("/api/v1/stores/" + id + "/payment-methods/" + method, "{\"enabled\":true,\"config\":\"" + xpub + "\"}")
+                .expect(200);
+        return id;
     }
 
     private static BigInteger nonce(AnvilNode node, String address) {
@@ -203,11 +305,23 @@ class SetCodeSweepIT {
         }
     }
 
-    private static Credentials fresh() {
-        try {
-            return Credentials.create(Keys.createEcKeyPair());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static String line(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + prefix + "' in\n" + output)).substring(prefix.length());
+    }
+
+    private static BigInteger tst(String amount) {
+        return new java.math.BigDecimal(amount).movePointRight(6).toBigIntegerExact();
+    }
+
+    private static BigInteger sum(List<BigInteger> values) {
+        return values.stream().reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** A fresh checksummed address nobody holds a key for: a clean destination. */
+    private static String fresh() {
+        byte[] bytes = new byte[20];
+        new SecureRandom().nextBytes(bytes);
+        return Keys.toChecksumAddress(Numeric.toHexString(bytes));
     }
 }
