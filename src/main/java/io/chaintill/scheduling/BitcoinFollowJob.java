@@ -100,7 +100,8 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
                 integrity.watch(o, PaymentMethodId.BTC_CHAIN::equals);
                 List<ChainSource> fallbacks = witnesses.fallbacks();
                 if (!fallbacks.isEmpty()) {
-                    followed = new FailoverSource(CHAIN, sources.source().get(), fallbacks, s -> s.runsOn(network));
+                    followed = new FailoverSource(CHAIN, sources.source().get(), fallbacks,
+                            s -> s.runsOn(network) ? Optional.empty() : Optional.of("it is not on " + network.id()));
                 }
             });
         }

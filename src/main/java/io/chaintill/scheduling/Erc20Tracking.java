@@ -6,11 +6,10 @@ import io.chaintill.application.TrackedChain;
 import io.chaintill.chain.ChainFollower;
 import io.chaintill.chain.ChainSource;
 import io.chaintill.chain.WatchedDestinations;
-import io.chaintill.chain.ethereum.Erc20ChainSource;
 import io.chaintill.chain.ethereum.Erc20ContractCheck;
 import io.chaintill.chain.ethereum.Erc20Token;
 import io.chaintill.chain.ethereum.EthereumAddresses;
-import io.chaintill.chain.ethereum.EthereumRpc;
+import io.chaintill.chain.ethereum.EthereumChainSource;
 import io.chaintill.domain.payment.PaymentMethodId;
 import java.util.Optional;
 
@@ -19,13 +18,11 @@ import java.util.Optional;
  * what was configured.
  */
 final class Erc20Tracking implements ChainFollowLoop.Chain {
-    private final EthereumRpc rpc;
     private final Erc20Token token;
     private final ChainLedgerService ledgerService;
     private final int firstScanDepth;
 
-    Erc20Tracking(EthereumRpc rpc, Erc20Token token, ChainLedgerService ledgerService, int firstScanDepth) {
-        this.rpc = rpc;
+    Erc20Tracking(Erc20Token token, ChainLedgerService ledgerService, int firstScanDepth) {
         this.token = token;
         this.ledgerService = ledgerService;
         this.firstScanDepth = firstScanDepth;
@@ -48,8 +45,10 @@ final class Erc20Tracking implements ChainFollowLoop.Chain {
 
     @Override
     public Optional<String> refusal(ChainSource source) {
-        Optional<String> wrongChain = ((Erc20ChainSource) source).refusal();
-        return wrongChain.isPresent() ? wrongChain : Erc20ContractCheck.problem(rpc, token);
+        // the node this pass reads: a witness when the chain failed over before the token was first followed
+        EthereumChainSource node = EthereumChainSource.of(source);
+        Optional<String> wrongChain = node.refusal();
+        return wrongChain.isPresent() ? wrongChain : Erc20ContractCheck.problem(node.rpc(), token);
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.chaintill.chain.WatchedDestinations;
 import io.chaintill.chain.ethereum.EtherBalanceReconciler;
 import io.chaintill.chain.ethereum.EthereumAddresses;
 import io.chaintill.chain.ethereum.EthereumChainSource;
-import io.chaintill.chain.ethereum.EthereumRpc;
 import io.chaintill.chain.ethereum.EvmChain;
 import io.chaintill.domain.payment.PaymentMethodId;
 import java.util.Optional;
@@ -25,7 +24,6 @@ final class EtherTracking implements ChainFollowLoop.Chain {
     /** Ethereum's native follower, also the health entry reported when no EVM chain is configured. */
     static final String KEY = "ETH";
 
-    private final EthereumRpc rpc;
     private final ChainLedgerService ledgerService;
     private final PaymentMethodId method;
     private final String key;
@@ -33,8 +31,7 @@ final class EtherTracking implements ChainFollowLoop.Chain {
     private final int balanceChecksPerPass;
     private EtherBalanceReconciler reconciler;
 
-    EtherTracking(EvmChain chain, EthereumRpc rpc, ChainLedgerService ledgerService) {
-        this.rpc = rpc;
+    EtherTracking(EvmChain chain, ChainLedgerService ledgerService) {
         this.ledgerService = ledgerService;
         this.method = chain.nativeMethod();
         this.key = ChainHeights.chainOf(method);
@@ -59,13 +56,13 @@ final class EtherTracking implements ChainFollowLoop.Chain {
 
     @Override
     public Optional<String> refusal(ChainSource source) {
-        return ((EthereumChainSource) source).refusal();
+        return EthereumChainSource.of(source).refusal();
     }
 
     @Override
     public ChainFollower follower(ChainSource source, WatchedDestinations watched) {
         PersistentChainLedger ledger = new PersistentChainLedger(new TrackedChain(key, method, 18), ledgerService);
-        reconciler = new EtherBalanceReconciler(rpc, source, ledger, ledger, watched, balanceChecksPerPass);
+        reconciler = new EtherBalanceReconciler(source, ledger, ledger, watched, balanceChecksPerPass);
         return new ChainFollower(key, source, ledger, watched, firstScanDepth, 100);
     }
 

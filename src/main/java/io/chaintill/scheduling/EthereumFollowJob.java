@@ -7,9 +7,11 @@ import io.chaintill.application.ChainStatus;
 import io.chaintill.application.PaymentTracker;
 import io.chaintill.application.WatchedPromptLoader;
 import io.chaintill.chain.ChainSource;
+import io.chaintill.chain.FailoverSource;
 import io.chaintill.chain.ethereum.Erc20ChainSource;
 import io.chaintill.chain.ethereum.Erc20Token;
 import io.chaintill.chain.ethereum.EtherChainSource;
+import io.chaintill.chain.ethereum.EthereumChainSource;
 import io.chaintill.chain.ethereum.EthereumRpc;
 import io.chaintill.chain.ethereum.EthereumSettings;
 import io.chaintill.chain.ethereum.EvmChain;
@@ -62,7 +64,14 @@ public class EthereumFollowJob implements PeriodicJob {
     private record Tracked(ChainFollowLoop loop, ChainSource source) {
     }
 
-    private final List<Tracked> tracked = new ArrayList<>();
+    /**
+     * One EVM chain's loops; with fallbacks, {@code failover} chooses the node for all of them once per run (its
+     * native coin's source; the tokens' sources follow it), so the chain is read from one node at a time.
+     */
+    private record Followed(String key, List<Tracked> loops, FailoverSource failover) {
+    }
+
+    private final List<Followed> followed = new ArrayList<>();
     private final List<String> integrityKeys = new ArrayList<>();
     private long shortestIntervalMs;
 
@@ -90,27 +99,49 @@ public class EthereumFollowJob implements PeriodicJob {
         EthereumRpc rpc = new EthereumRpc(URI.create(chain.rpcUrl().get()));
         long every = chain.pollIntervalMs().orElse(intervalMs);
         shortestIntervalMs = Math.min(shortestIntervalMs, every);
-        add(new EtherTracking(chain, rpc, ledgerService),
-                new EtherChainSource(rpc, chain.chainId(), chain.chainIdKey(), chain.nativeMethod().toString()), every);
-        for (Erc20Token token : chain.tokens()) {
-            add(new Erc20Tracking(rpc, token, ledgerService, chain.firstScanDepth()),
-                    new Erc20ChainSource(rpc, token, chain.chainIdKey()), every);
+        String prefix = integrityPrefix(chain);
+        List<EthereumRpc> fallbacks = EvmWitnesses.fallbacks(config, prefix);
+        ChainSource etherSource = new EtherChainSource(rpc, chain.chainId(), chain.chainIdKey(),
+                chain.nativeMethod().toString());
+        FailoverSource failover = null;
+        if (!fallbacks.isEmpty()) {
+            failover = new FailoverSource(nativeKey, etherSource, fallbacks.stream().map(f -> (ChainSource)
+                    new EtherChainSource(f, chain.chainId(), chain.chainIdKey(), chain.nativeMethod().toString())).toList(),
+                    f -> EthereumChainSource.of(f).refusal().or(() -> EvmWitnesses.notFollowable(
+                            EthereumChainSource.of(f).rpc(), chain.tokens(), chain.balanceChecksPerPass() > 0)));
+            etherSource = failover;
         }
-        watchIntegrity(chain, nativeKey);
+        List<Tracked> loops = new ArrayList<>();
+        loops.add(loop(new EtherTracking(chain, ledgerService), etherSource, every));
+        for (Erc20Token token : chain.tokens()) {
+            ChainSource tokenSource = new Erc20ChainSource(rpc, token, chain.chainIdKey());
+            if (failover != null) {
+                tokenSource = failover.alongside(tokenSource, fallbacks.stream()
+                        .map(f -> (ChainSource) new Erc20ChainSource(f, token, chain.chainIdKey())).toList());
+            }
+            loops.add(loop(new Erc20Tracking(token, ledgerService, chain.firstScanDepth()), tokenSource, every));
+        }
+        followed.add(new Followed(nativeKey, loops, failover));
+        watchIntegrity(chain, nativeKey, prefix);
         LOG.info("EVM chain " + chain.name() + " (" + chain.displayName() + ", chain id " + chain.chainId() + ") uses "
                 + rpc.url() + " for " + chain.nativeMethod()
                 + chain.tokens().stream().map(t -> ", " + t.methodId() + " " + t.contract()).reduce("", String::concat)
-                + ", confirmations " + chain.confirmations() + ", polling every " + every + " ms");
+                + ", confirmations " + chain.confirmations() + ", polling every " + every + " ms"
+                + (fallbacks.isEmpty() ? "" : ", failing over to " + fallbacks.size() + " witness(es)"));
+    }
+
+    /** Ethereum reads the older {@code chaintill.eth.*} keys unless {@code chaintill.evm.ethereum.witnesses} is set. */
+    private String integrityPrefix(EvmChain chain) {
+        return EvmChain.ETHEREUM.equals(chain.name())
+                && config.getOptionalValue("chaintill.evm.ethereum.witnesses", String.class).isEmpty()
+                ? "chaintill.eth" : "chaintill.evm." + chain.name();
     }
 
     /**
      * Witnesses and checks of one chain: {@code chaintill.evm.<chain>.witnesses}, for Ethereum also the older
      * {@code chaintill.eth.witnesses}; they cover that chain's native coin and tokens only.
      */
-    private void watchIntegrity(EvmChain chain, String nativeKey) {
-        String prefix = EvmChain.ETHEREUM.equals(chain.name())
-                && config.getOptionalValue("chaintill.evm.ethereum.witnesses", String.class).isEmpty()
-                ? "chaintill.eth" : "chaintill.evm." + chain.name();
+    private void watchIntegrity(EvmChain chain, String nativeKey, String prefix) {
         EvmWitnesses.observer(config, nativeKey, prefix, chain.rpcUrl().get(), chain.chainId())
                 .ifPresent(o -> integrity.watch(o, m -> m.equals(chain.nativeMethod())
                         || chain.tokens().stream().anyMatch(t -> t.methodId().equals(m))));
@@ -121,10 +152,10 @@ public class EthereumFollowJob implements PeriodicJob {
         status.report(key, new ChainStatus.Snapshot(ChainStatus.State.DISABLED, null, null, 0, null, clock.instant()));
     }
 
-    private void add(ChainFollowLoop.Chain chain, ChainSource source, long every) {
+    private Tracked loop(ChainFollowLoop.Chain chain, ChainSource source, long every) {
         ChainFollowLoop loop = new ChainFollowLoop(chain, status, prompts, tracker, clock, every);
         loop.reportStarting();
-        tracked.add(new Tracked(loop, source));
+        return new Tracked(loop, source);
     }
 
     @Override
@@ -137,21 +168,28 @@ public class EthereumFollowJob implements PeriodicJob {
         return Duration.ofMillis(shortestIntervalMs);
     }
 
-    /** The loops run one after the other; each backs off on its own, so a refused token or chain does not slow others. */
+    /**
+     * The loops run one after the other; each backs off on its own, so a refused token or chain does not slow others.
+     * A chain with fallbacks first chooses its node (one tip request to the primary) when any of its loops is due.
+     */
     @Override
     public void run() {
         // one lease for every EVM chain's coin and tokens: one job runs their passes in order on the leader
-        if (tracked.isEmpty()) {
+        if (followed.isEmpty()) {
             return;
         }
         boolean leading = leadership.mayFollow(EtherTracking.KEY);
-        for (Tracked t : tracked) {
-            if (!leading) {
-                t.loop().standbyPass(t.source());
-                continue;
+        for (Followed f : followed) {
+            boolean due = !leading || f.loops().stream().anyMatch(t -> t.loop().due(clock.instant()));
+            if (due && f.failover() != null) {
+                integrity.following(f.key(), f.failover().choose());
             }
-            if (t.loop().due(clock.instant())) {
-                t.loop().pass(t.source());
+            for (Tracked t : f.loops()) {
+                if (!leading) {
+                    t.loop().standbyPass(t.source());
+                } else if (t.loop().due(clock.instant())) {
+                    t.loop().pass(t.source());
+                }
             }
         }
         if (leading) {

@@ -28,7 +28,7 @@ class FailoverSourceTest {
     void setUp() {
         watched.add(new WatchedDestination("watched-a", "addr-a", "inv-a", "prompt-a"));
         watched.add(new WatchedDestination("watched-b", "addr-b", "inv-b", "prompt-b"));
-        source = new FailoverSource("BTC", primary, List.of(witness), s -> true);
+        source = new FailoverSource("BTC", primary, List.of(witness), s -> Optional.empty());
         follower = new ChainFollower("BTC", source, ledger, watched, 2, 100);
         assertTrue(source.choose().isEmpty());
         follower.followOnce();
@@ -87,10 +87,33 @@ class FailoverSourceTest {
 
     @Test
     void aWitnessOnAnotherChainIsNeverFollowed() {
-        FailoverSource picky = new FailoverSource("BTC", primary, List.of(witness), s -> s != witness);
+        FailoverSource picky = new FailoverSource("BTC", primary, List.of(witness),
+                s -> s == witness ? Optional.of("another chain") : Optional.empty());
         primary.down = true;
         assertFalse(picky.choose().isPresent());
         assertSame(primary, picky.current());
+    }
+
+    @Test
+    void aSourceAlongsideReadsTheNodeTheChooserChoseAndNeverChoosesItself() {
+        Switchable tokenOnPrimary = new Switchable(primaryChain, "token on primary");
+        Switchable tokenOnWitness = new Switchable(witnessChain, "token on witness");
+        FailoverSource token = source.alongside(tokenOnPrimary, List.of(tokenOnWitness));
+        assertSame(tokenOnPrimary, token.current());
+        assertSame(tokenOnPrimary, FailoverSource.underlying(token));
+
+        primary.down = true;
+        tokenOnPrimary.down = true;
+        assertTrue(source.choose().isPresent());
+        assertSame(tokenOnWitness, token.current(), "one choice for the whole chain");
+        assertEquals(witnessChain.tip(), token.tip());
+
+        primary.down = false;
+        tokenOnPrimary.down = false;
+        assertTrue(source.choose().isEmpty());
+        assertSame(tokenOnPrimary, token.current());
+        assertThrows(IllegalStateException.class, token::choose);
+        assertThrows(IllegalArgumentException.class, () -> source.alongside(tokenOnPrimary, List.of()));
     }
 
     /** A source that stops answering on demand, as a killed node does. */

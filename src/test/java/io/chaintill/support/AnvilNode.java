@@ -85,12 +85,25 @@ public final class AnvilNode implements AutoCloseable {
      * mining on its own from then on: the two agree on every block up to the fork and on none after it.
      */
     public static AnvilNode forkOf(AnvilNode origin) {
+        return forkOf(origin, BitcoindRegtest.freePort());
+    }
+
+    /**
+     * As {@link #forkOf(AnvilNode)} on a given port: a node that was stopped comes back at its address with
+     * {@code origin}'s chain (anvil funds its development accounts afresh at the fork; other accounts keep
+     * {@code origin}'s state). Forks read state from {@code origin}, never from foundry's disk cache, which is keyed
+     * by chain id and block number only and would mix up two local chains.
+     */
+    public static AnvilNode forkOf(AnvilNode origin, int port) {
         return start(origin.chainId(), List.of("--fork-url", origin.rpcUrl(), "--fork-block-number",
-                String.valueOf(origin.blockNumber())));
+                String.valueOf(origin.blockNumber()), "--no-storage-caching"), port);
     }
 
     private static AnvilNode start(long chainId, List<String> extra) {
-        int port = BitcoindRegtest.freePort();
+        return start(chainId, extra, BitcoindRegtest.freePort());
+    }
+
+    private static AnvilNode start(long chainId, List<String> extra, int port) {
         Path log = Path.of("target", "anvil-" + port + ".log").toAbsolutePath();
         String binary = anvilBinary();
         Process process;
@@ -153,6 +166,10 @@ public final class AnvilNode implements AutoCloseable {
         return chainId;
     }
 
+    public int port() {
+        return port;
+    }
+
     /** A web3j client on this node, for calls the harness does not wrap. */
     public Web3j web3() {
         return web3;
@@ -182,6 +199,27 @@ public final class AnvilNode implements AutoCloseable {
         String data = FunctionEncoder.encode(new Function("forward", List.of(new Address(to)), List.of()));
         return sendTransaction(Transaction.createFunctionCallTransaction(devAccount(fromDevIndex), null, gasPrice(),
                 CONTRACT_GAS, forwarder, wei, data));
+    }
+
+    /**
+     * Replaces this node's chain by {@code origin}'s up to its current block ({@code anvil_reset} with forking; the
+     * process and its address stay): two nodes that diverged agree again, as a node rejoining the honest network
+     * does. Automine stays off.
+     */
+    public void refork(AnvilNode origin) {
+        call("anvil_reset", List.of(java.util.Map.of("forking", java.util.Map.of("jsonRpcUrl", origin.rpcUrl(),
+                "blockNumber", origin.blockNumber()))));
+        setAutomine(false);
+    }
+
+    /** The signed transaction as this node has it (to send the very same transaction to another node). */
+    public String rawTransaction(String txHash) {
+        return String.valueOf(call("eth_getRawTransactionByHash", List.of(txHash)));
+    }
+
+    /** Sends a signed transaction; returns its hash. */
+    public String sendRawTransaction(String raw) {
+        return String.valueOf(call("eth_sendRawTransaction", List.of(raw)));
     }
 
     /** Mines {@code n} blocks at once. */

@@ -30,7 +30,7 @@ public class EtherBalanceReconciler {
     private static final Logger LOG = Logger.getLogger(EtherBalanceReconciler.class.getName());
     public static final String TXID_PREFIX = "balance:";
 
-    private final EthereumRpc rpc;
+    /** Balances are read from the node this source follows this pass (a witness during a failover). */
     private final ChainSource source;
     private final ChainLedger ledger;
     private final CreditedAmounts credited;
@@ -40,9 +40,8 @@ public class EtherBalanceReconciler {
     private String checkedAt = "";
     private final Set<String> checked = new HashSet<>();
 
-    public EtherBalanceReconciler(EthereumRpc rpc, ChainSource source, ChainLedger ledger, CreditedAmounts credited,
+    public EtherBalanceReconciler(ChainSource source, ChainLedger ledger, CreditedAmounts credited,
                                   WatchedDestinations watched, int maxPerPass) {
-        this.rpc = rpc;
         this.source = source;
         this.ledger = ledger;
         this.credited = credited;
@@ -62,6 +61,7 @@ public class EtherBalanceReconciler {
             return 0;
         }
         List<BigInteger> balances = new ArrayList<>(batch.size());
+        EthereumRpc rpc = EthereumChainSource.of(source).rpc();
         for (WatchedDestination w : batch) {
             balances.add(rpc.balance("0x" + w.scriptHex(), cursor.height()));
         }

@@ -7,6 +7,7 @@ import io.chaintill.chain.ChainSource;
 import io.chaintill.chain.ChainSourceException;
 import io.chaintill.chain.ChainTip;
 import io.chaintill.chain.ChainTransaction;
+import io.chaintill.chain.FailoverSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,14 @@ public abstract class EthereumChainSource implements ChainSource {
         this.chainIdKey = chainIdKey;
     }
 
-    protected EthereumRpc rpc() {
+    /** The node this source reads. */
+    public EthereumRpc rpc() {
         return rpc;
+    }
+
+    /** The Ethereum source a follower reads through {@code source} (the node a failover source chose this pass). */
+    public static EthereumChainSource of(ChainSource source) {
+        return (EthereumChainSource) FailoverSource.underlying(source);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.chaintill.chain.ChainSourceException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,13 +31,26 @@ public class EthereumRpc {
     private final Web3j web3;
 
     public EthereumRpc(URI url) {
+        this(url, "", "");
+    }
+
+    /**
+     * A node whose credentials were taken out of its URL (a witness's, {@link io.chaintill.chain.integrity.WitnessSpec}):
+     * they go into a Basic authorization header, {@code url} (printed in logs and errors) has none; {@code user} empty
+     * for none.
+     */
+    public EthereumRpc(URI url, String user, String password) {
         this.url = url;
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
                 .build();
-        this.web3 = Web3j.build(new HttpService(url.toString(), http));
+        HttpService service = new HttpService(url.toString(), http);
+        if (!user.isEmpty()) {
+            service.addHeader("Authorization", okhttp3.Credentials.basic(user, password, StandardCharsets.UTF_8));
+        }
+        this.web3 = Web3j.build(service);
     }
 
     public URI url() {
