@@ -16,7 +16,7 @@ public final class Benchmarks {
         String only = System.getProperty("bench", "");
         List<Benchmark> all = List.of(new AddressDerivationBenchmark(), new BlockScanBenchmark(), new WebhookThroughputBenchmark(),
                 new Erc20LogsBenchmark(), new CheckoutStreamsBenchmark(), new InvoiceCreationBenchmark(),
-                new WitnessChecksBenchmark(), new ClusterThroughputBenchmark(), new InvoiceReadsBenchmark());
+                new WitnessChecksBenchmark(), new ClusterThroughputBenchmark(), new InvoiceReadsBenchmark(), new StartupBenchmark());
         List<String> lines = new ArrayList<>();
         for (Benchmark b : all) {
             if (only.isBlank() || List.of(only.split(",")).contains(b.name())) {
