@@ -2,13 +2,16 @@ package io.chaintill.sweep;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The arithmetic of an EIP-7702 batch sweep, without I/O: the deposits in transactions of at most {@code batchSize}
  * addresses (each one type-4 transaction from the gas account calling the sweeper's sweepAll), their estimated gas,
- * the sweeper deployment if one is needed, and what the gas account must hold. Every deposit sends its whole token
- * balance and all its ether: nothing is spent from a deposit, so the totals arrive exactly.
+ * the sweeper deployment if one is needed, and what the gas account must hold. Every deposit sends its whole balance
+ * of every token it holds and all its ether: nothing is spent from a deposit, so the totals arrive exactly.
  */
 public final class BatchPlan {
     /** Upper bound on addresses per transaction: ~40k gas each keeps a full batch far below any block's gas limit. */
@@ -34,10 +37,28 @@ public final class BatchPlan {
         }
     }
 
+    /** A token the plan moves: its contract, symbol (from the payment method id) and decimals, for printing. */
+    public record Token(String contract, String symbol, int decimals) {
+    }
+
     /** One sweep transaction: its deposits and the node's gas estimate. */
     public record Batch(List<BatchDeposit> deposits, BigInteger estimatedGas) {
         public Batch {
             deposits = List.copyOf(deposits);
+        }
+
+        /** The token list its sweepAll call carries: every contract one of its deposits holds, nothing more. */
+        public List<String> tokens() {
+            return tokensHeld(deposits);
+        }
+
+        /** Units of {@code contract} its deposits send. */
+        public BigInteger total(String contract) {
+            return deposits.stream().map(d -> d.tokens(contract)).reduce(BigInteger.ZERO, BigInteger::add);
+        }
+
+        public BigInteger totalEther() {
+            return deposits.stream().map(BatchDeposit::ether).reduce(BigInteger.ZERO, BigInteger::add);
         }
 
         /** A fifth over the estimate: unused gas is not charged, a too-low limit would revert the whole batch. */
@@ -54,12 +75,23 @@ public final class BatchPlan {
     private final Fees fees;
     private final List<Batch> batches;
     private final SweepPlan.GasAccount gasAccount;
+    private final List<Token> tokens;
 
-    public BatchPlan(Sweeper sweeper, Fees fees, List<Batch> batches, SweepPlan.GasAccount gasAccount) {
+    /** {@code tokens}: the chain's tokens the sweep looked for; the plan keeps those some deposit of it holds. */
+    public BatchPlan(Sweeper sweeper, Fees fees, List<Batch> batches, SweepPlan.GasAccount gasAccount, List<Token> tokens) {
         this.sweeper = sweeper;
         this.fees = fees;
         this.batches = List.copyOf(batches);
         this.gasAccount = gasAccount;
+        List<String> held = tokensHeld(deposits());
+        this.tokens = tokens.stream().filter(t -> held.contains(t.contract())).toList();
+    }
+
+    /** Every token contract one of {@code deposits} holds, in the order of their balance maps (the chain's order). */
+    public static List<String> tokensHeld(List<BatchDeposit> deposits) {
+        LinkedHashSet<String> held = new LinkedHashSet<>();
+        deposits.forEach(d -> held.addAll(d.heldTokens()));
+        return List.copyOf(held);
     }
 
     /** The deposits that hold something, in order, cut into transactions of at most {@code batchSize}. */
@@ -109,8 +141,18 @@ public final class BatchPlan {
         return batches.stream().flatMap(b -> b.deposits().stream()).toList();
     }
 
-    public BigInteger totalTokens() {
-        return deposits().stream().map(BatchDeposit::tokensOrZero).reduce(BigInteger.ZERO, BigInteger::add);
+    /** The tokens that move, in the chain's order. */
+    public List<Token> tokens() {
+        return tokens;
+    }
+
+    /** Units of each moving token that reach the destination, by contract, in {@link #tokens()} order. */
+    public Map<String, BigInteger> totalTokens() {
+        Map<String, BigInteger> totals = new LinkedHashMap<>();
+        for (Token t : tokens) {
+            totals.put(t.contract(), batches.stream().map(b -> b.total(t.contract())).reduce(BigInteger.ZERO, BigInteger::add));
+        }
+        return totals;
     }
 
     public BigInteger totalEther() {

@@ -2,13 +2,14 @@ package io.chaintill.sweep;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Builds a {@link BatchPlan} from the node's live state: the sweeper to use (a given one whose code must be the
  * shipped Sweeper's for this destination, or one the gas account will deploy at its next nonce's address), each
- * deposit's balances and nonce, and the node's gas estimate of every sweep transaction with the deposits'
+ * deposit's ether and balance of every token of the chain, its nonce, and the node's gas estimate of every sweep transaction with the deposits'
  * authorizations signed here. A sweeper not deployed yet is priced by overriding its address's code in the estimate.
  */
 final class BatchPlanner {
@@ -23,11 +24,11 @@ final class BatchPlanner {
     }
 
     /**
-     * @param token      the token contract of the method, or null for the chain's native coin (ether only)
+     * @param tokens     every token of the chain (each deposit's balance of each is read), empty for ether only
      * @param sweeper    an existing Sweeper (--sweeper), or null to deploy one
      */
-    BatchPlan plan(List<HandedOutAddress> handedOut, String token, String to, SweepPlan.GasAccount gas, String sweeper,
-                   int batchSize) {
+    BatchPlan plan(List<HandedOutAddress> handedOut, List<BatchPlan.Token> tokens, String to, SweepPlan.GasAccount gas,
+                   String sweeper, int batchSize) {
         String runtime = node.runtimeCode(SweeperContract.creationCode(to));
         BatchPlan.Sweeper chosen;
         if (sweeper != null) {
@@ -41,19 +42,24 @@ final class BatchPlanner {
         String delegation = SweeperContract.delegationCode(chosen.address());
         List<BatchDeposit> deposits = new ArrayList<>();
         for (HandedOutAddress a : handedOut) {
-            BigInteger tokens = token == null ? null : node.tokenBalance(token, a.address());
-            BigInteger ether = node.balance(a.address());
-            if (ether.signum() == 0 && (tokens == null || tokens.signum() == 0)) {
+            Map<String, BigInteger> balances = new LinkedHashMap<>();
+            for (BatchPlan.Token t : tokens) {
+                balances.put(t.contract(), node.tokenBalance(t.contract(), a.address()));
+            }
+            BatchDeposit d = new BatchDeposit(a.index(), a.address(), node.balance(a.address()), balances,
+                    BigInteger.ZERO, false);
+            if (d.empty()) {
                 continue;
             }
-            deposits.add(new BatchDeposit(a.index(), a.address(), ether, tokens, node.nonce(a.address()),
+            deposits.add(new BatchDeposit(a.index(), a.address(), d.ether(), balances, node.nonce(a.address()),
                     node.code(a.address()).equals(delegation)));
         }
-        List<String> tokens = token == null ? List.of() : List.of(token);
         Map<String, String> overrides = chosen.deploy() ? Map.of(chosen.address(), runtime) : Map.of();
         List<BatchPlan.Batch> batches = new ArrayList<>();
         for (List<BatchDeposit> chunk : BatchPlan.chunks(deposits, batchSize)) {
-            String data = SweeperContract.sweepAll(chunk.stream().map(BatchDeposit::address).toList(), tokens);
+            // only the tokens this batch's deposits hold: each listed token costs every deposit a balanceOf call
+            String data = SweeperContract.sweepAll(chunk.stream().map(BatchDeposit::address).toList(),
+                    BatchPlan.tokensHeld(chunk));
             BigInteger estimate;
             try {
                 estimate = node.estimateSetCodeGas(gas.address(), chosen.address(), data,
@@ -65,7 +71,8 @@ final class BatchPlanner {
             }
             batches.add(new BatchPlan.Batch(chunk, estimate));
         }
-        return new BatchPlan(chosen, BatchPlan.Fees.of(node.gasPrice(), node.maxPriorityFeePerGas()), batches, gas);
+        return new BatchPlan(chosen, BatchPlan.Fees.of(node.gasPrice(), node.maxPriorityFeePerGas()), batches, gas,
+                tokens);
     }
 
     /** A given sweeper must run exactly the shipped code for this destination: anything else could pay someone else. */

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The two read-only calls the sweep makes to ChainTill: the store's deposit addresses and the server's chain facts. */
+/** The read-only calls the sweep makes to ChainTill: the store's deposit addresses and the server's chain facts. */
 public final class ChainTillClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,9 +34,26 @@ public final class ChainTillClient {
 
     /** Every address the store handed out for {@code method} from its current key (all=true), by index. */
     public List<HandedOutAddress> depositAddresses(String storeId, String method) {
-        String path = "/api/v1/stores/" + encode(storeId) + "/payment-methods/" + encode(method) + "/addresses?all=true";
-        JsonNode body = get(path).orElseThrow(() -> new SweepException("the server answered 403 for " + path
+        String path = addressesPath(storeId, method);
+        JsonNode body = get(path, false).orElseThrow(() -> new SweepException("the server answered 403 for " + path
                 + ": the API key needs btcpay.store.canviewstoresettings on store " + storeId));
+        return addresses(path, body);
+    }
+
+    /**
+     * Like {@link #depositAddresses}, for another method of the chain the batch sweep takes along: empty if the store
+     * does not have {@code method} configured (HTTP 404) or the key may not list it.
+     */
+    public List<HandedOutAddress> depositAddressesIfConfigured(String storeId, String method) {
+        String path = addressesPath(storeId, method);
+        return get(path, true).map(body -> addresses(path, body)).orElse(List.of());
+    }
+
+    private static String addressesPath(String storeId, String method) {
+        return "/api/v1/stores/" + encode(storeId) + "/payment-methods/" + encode(method) + "/addresses?all=true";
+    }
+
+    private static List<HandedOutAddress> addresses(String path, JsonNode body) {
         if (!body.isArray()) {
             throw new SweepException("the server's answer to " + path + " is not a list: is --server a ChainTill server?");
         }
@@ -53,7 +70,7 @@ public final class ChainTillClient {
      * object); empty if the key may not read server/info or no chain carries the method.
      */
     public Optional<ServerChainInfo> chainInfo(String method) {
-        Optional<JsonNode> info = get("/api/v1/server/info");
+        Optional<JsonNode> info = get("/api/v1/server/info", false);
         if (info.isEmpty()) {
             return Optional.empty();
         }
@@ -75,8 +92,8 @@ public final class ChainTillClient {
         return tokens;
     }
 
-    /** The JSON body of a 200, empty on 403, and a clear error for anything else. */
-    private Optional<JsonNode> get(String path) {
+    /** The JSON body of a 200, empty on 403 (and on 404 if {@code missingIsEmpty}), and a clear error for anything else. */
+    private Optional<JsonNode> get(String path, boolean missingIsEmpty) {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
                 .header("Authorization", "token " + apiKey).header("Accept", "application/json").GET().build();
         HttpResponse<String> response;
@@ -89,7 +106,7 @@ public final class ChainTillClient {
             throw new SweepException("interrupted while asking the server");
         }
         int status = response.statusCode();
-        if (status == 403) {
+        if (status == 403 || status == 404 && missingIsEmpty) {
             return Optional.empty();
         }
         if (status == 401) {

@@ -2,6 +2,9 @@ package io.chaintill.sweep;
 
 import java.io.PrintStream;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Prints a sweep plan as a table with totals, in the asset's units (ETH, or the token with its decimals). */
 final class PlanPrinter {
@@ -53,11 +56,11 @@ final class PlanPrinter {
     }
 
     /**
-     * The EIP-7702 batch plan: the sweeper, every deposit with its ether and token balance and whether it signs an
-     * authorization, each transaction with its estimated gas, the totals and what the gas account must hold.
-     * {@code token} false: an ether method, the deposits hold no token column.
+     * The EIP-7702 batch plan: the sweeper, every deposit with its ether and its balance of each token the plan moves
+     * (a column per token) and whether it signs an authorization, each transaction with its estimated gas, the totals
+     * per asset and what the gas account must hold.
      */
-    void printBatch(BatchPlan plan, String destination, boolean token) {
+    void printBatch(BatchPlan plan, String destination) {
         BatchPlan.Fees fees = plan.fees();
         out.printf("gas price %s wei (%s ETH per gas); type-4 max fee %s wei, tip %s wei%n", fees.gasPrice(),
                 Units.ether(fees.gasPrice()), fees.maxFeePerGas(), fees.maxPriorityFeePerGas());
@@ -69,31 +72,47 @@ final class PlanPrinter {
             out.printf("sweeper: %s, verified: its code is the shipped Sweeper paying %s%n", sweeper.address(), destination);
         }
         if (plan.batches().isEmpty()) {
-            out.println("nothing to sweep: no handed-out address holds " + asset + (token ? " or ETH" : ""));
+            out.println("nothing to sweep: no handed-out address holds ether or a token of this chain");
             return;
         }
-        String tokenColumn = token ? String.format("  %22s", asset) : "";
-        out.printf("%6s  %-42s  %22s%s  %s%n", "index", "address", "ether (ETH)", tokenColumn, "authorization");
+        StringBuilder header = new StringBuilder();
+        plan.tokens().forEach(t -> header.append(String.format("  %22s", t.symbol())));
+        out.printf("%6s  %-42s  %22s%s  %s%n", "index", "address", "ether (ETH)", header, "authorization");
         int n = 0;
         for (BatchPlan.Batch b : plan.batches()) {
             out.printf("batch %d: %d address%s, %d authorization%s, estimated gas %s (limit %s)%n", ++n,
                     b.deposits().size(), b.deposits().size() == 1 ? "" : "es", b.authorizations(),
                     b.authorizations() == 1 ? "" : "s", b.estimatedGas(), b.gasLimit());
             for (BatchDeposit d : b.deposits()) {
-                out.printf("%6d  %-42s  %22s%s  %s%n", d.index(), d.address(), Units.ether(d.ether()),
-                        token ? String.format("  %22s", amount(d.tokensOrZero())) : "",
+                StringBuilder columns = new StringBuilder();
+                plan.tokens().forEach(t -> columns.append(String.format("  %22s",
+                        Units.format(d.tokens(t.contract()), t.decimals()))));
+                out.printf("%6d  %-42s  %22s%s  %s%n", d.index(), d.address(), Units.ether(d.ether()), columns,
                         d.delegated() ? "delegates already" : "signs one (nonce " + d.nonce() + ")");
             }
         }
         int sweeps = plan.batches().size();
-        out.printf("total to %s: %s%s ETH from %d addresses in %d sweep transaction%s%s%n", destination,
-                token ? amount(plan.totalTokens()) + " " + asset + " and " : "", Units.ether(plan.totalEther()),
-                plan.deposits().size(), sweeps, sweeps == 1 ? "" : "s", sweeper.deploy() ? " (+1 deploying the sweeper)" : "");
+        out.printf("total to %s: %s from %d addresses in %d sweep transaction%s%s%n", destination,
+                assets(plan.tokens(), plan.totalTokens(), plan.totalEther()), plan.deposits().size(), sweeps,
+                sweeps == 1 ? "" : "s", sweeper.deploy() ? " (+1 deploying the sweeper)" : "");
         SweepPlan.GasAccount gas = plan.gasAccount();
         out.printf("estimated gas %s, fees %s ETH; no top-ups: the gas account (index %d, %s) pays all, needs up to %s"
                         + " ETH (gas limits at the max fee), holds %s ETH%n", plan.estimatedGas(),
                 Units.ether(plan.estimatedFees()), gas.index(), gas.address(), Units.ether(plan.gasAccountNeeds()),
                 Units.ether(gas.balance()));
+    }
+
+    /** "60.5 TST, 3 USDC and 0.0011 ETH": each token with units (in {@code tokens} order, none of 0), then the ether. */
+    static String assets(List<BatchPlan.Token> tokens, Map<String, BigInteger> units, BigInteger wei) {
+        List<String> parts = new ArrayList<>();
+        for (BatchPlan.Token t : tokens) {
+            BigInteger u = units.getOrDefault(t.contract(), BigInteger.ZERO);
+            if (u.signum() > 0) {
+                parts.add(Units.format(u, t.decimals()) + " " + t.symbol());
+            }
+        }
+        String ether = Units.ether(wei) + " ETH";
+        return parts.isEmpty() ? ether : String.join(", ", parts) + " and " + ether;
     }
 
     private String amount(BigInteger units) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code java -jar chaintill.jar sweep ...}: moves what the store's deposit addresses hold to one destination,
@@ -96,6 +97,9 @@ public final class SweepCommand {
             out.printf("store %s, %s, chain %d, %d address%s handed out%n", o.storeId(), o.method(), chainId,
                     handedOut.size(), handedOut.size() == 1 ? "" : "es");
             SweepChecks.sameWallet(wallet, handedOut);
+            // the batch empties every address of the chain's methods; the other ways only this method's
+            List<HandedOutAddress> swept = o.batch() && chain.isPresent()
+                    ? chainAddresses(server, o, chain.get(), wallet, handedOut) : handedOut;
             SweepPlan.GasAccount gas = null;
             if (tokenSweep || o.batch()) {
                 if (o.gasFromIndex() == null) {
@@ -103,11 +107,11 @@ public final class SweepCommand {
                             + " tokens but usually no ether for gas, so the wallet's address at m/44'/60'/0'/0/N (fund it"
                             + " with a little ether first) tops each one up with exactly its transfer's fee");
                 }
-                SweepChecks.gasAccount(o.gasFromIndex(), handedOut);
+                SweepChecks.gasAccount(o.gasFromIndex(), swept);
                 String gasAddress = wallet.address(o.gasFromIndex());
                 gas = new SweepPlan.GasAccount(o.gasFromIndex(), gasAddress, node.balance(gasAddress));
             }
-            SweepChecks.destination(o.to(), handedOut, gas == null ? null : gas.address());
+            SweepChecks.destination(o.to(), swept, gas == null ? null : gas.address());
             if (!tokenSweep && node.hasCode(o.to())) {
                 throw new SweepException("--to: " + o.to() + " is a contract; a plain 21000-gas ether transfer to it may"
                         + " fail, so the sweep only sends ether to an ordinary account address");
@@ -119,7 +123,8 @@ public final class SweepCommand {
                     out.printf("way: EIP-7702 batch (the node accepts type-4 transactions): each deposit signs one"
                             + " authorization, the gas account sends one transaction per up to %d addresses, no top-ups%n",
                             o.batchSize());
-                    return batch(o, node, wallet, chainId, handedOut, token, gas, executor, tokenSweep, decimals);
+                    return batch(o, node, wallet, chainId, swept, batchTokens(o, chain, node, token, decimals), gas,
+                            executor);
                 }
                 out.println("way: " + (tokenSweep ? "top-up-then-transfer" : "one ether transfer per address")
                         + ", not the EIP-7702 batch: the node refused a type-4 transaction (" + refusal.get() + ")");
@@ -150,12 +155,11 @@ public final class SweepCommand {
 
     /** The EIP-7702 way: plan from live balances, print, and with --execute deploy/send/wait. */
     private int batch(SweepOptions o, EthereumNode node, WalletSecret wallet, long chainId,
-                      List<HandedOutAddress> handedOut, String token, SweepPlan.GasAccount gas, SweepExecutor executor,
-                      boolean tokenSweep, int decimals) {
-        String asset = o.tokenSymbol();
-        BatchPlan plan = new BatchPlanner(node, wallet, chainId).plan(handedOut, token, o.to(), gas, o.sweeper(),
+                      List<HandedOutAddress> addresses, List<BatchPlan.Token> tokens, SweepPlan.GasAccount gas,
+                      SweepExecutor executor) {
+        BatchPlan plan = new BatchPlanner(node, wallet, chainId).plan(addresses, tokens, o.to(), gas, o.sweeper(),
                 o.batchSize());
-        new PlanPrinter(out, asset, decimals).printBatch(plan, o.to(), tokenSweep);
+        new PlanPrinter(out, o.tokenSymbol(), Units.ETHER_DECIMALS).printBatch(plan, o.to());
         String problem = plan.problem();
         if (problem != null) {
             err.println("sweep: " + problem);
@@ -169,9 +173,70 @@ public final class SweepCommand {
         if (plan.batches().isEmpty()) {
             return OK;
         }
-        List<String> failures = executor.sweepBatch(plan, token, o.to(), decimals, asset);
-        return finish(failures, (tokenSweep ? Units.format(plan.totalTokens(), decimals) + " " + asset + " and " : "")
-                + Units.ether(plan.totalEther()) + " ETH", o.to());
+        List<String> failures = executor.sweepBatch(plan, o.to());
+        return finish(failures, PlanPrinter.assets(plan.tokens(), plan.totalTokens(), plan.totalEther()), o.to());
+    }
+
+    /**
+     * The addresses a batch sweep empties: ether and every token of a chain share one derivation counter, so the
+     * addresses handed out for the chain's other methods (its native coin, each token) are taken along, for a stray
+     * token or ether on any of them. A method the store does not have is skipped; so are addresses of another wallet
+     * (a method configured with another account key), with a note.
+     */
+    private List<HandedOutAddress> chainAddresses(ChainTillClient server, SweepOptions o, ServerChainInfo chain,
+                                                  WalletSecret wallet, List<HandedOutAddress> handedOut) {
+        Map<Integer, HandedOutAddress> byIndex = new TreeMap<>();
+        handedOut.forEach(a -> byIndex.put(a.index(), a));
+        List<String> methods = new ArrayList<>();
+        methods.add(chain.nativeMethod());
+        methods.addAll(chain.tokenContracts().keySet());
+        List<String> taken = new ArrayList<>();
+        for (String method : methods) {
+            if (method.equals(o.method())) {
+                continue;
+            }
+            List<HandedOutAddress> listed = server.depositAddressesIfConfigured(o.storeId(), method);
+            if (listed.isEmpty()) {
+                continue;
+            }
+            int other = 0;
+            for (HandedOutAddress a : listed) {
+                if (a.index() < 0 || a.address() == null || !EthereumAddress.same(wallet.address(a.index()), a.address())) {
+                    other++;
+                } else {
+                    byIndex.putIfAbsent(a.index(), a);
+                }
+            }
+            taken.add(method);
+            if (other > 0) {
+                out.printf("%s: %d address%s of another wallet (another account key), not swept%n", method, other,
+                        other == 1 ? "" : "es");
+            }
+        }
+        List<HandedOutAddress> all = new ArrayList<>(byIndex.values());
+        if (!taken.isEmpty()) {
+            out.printf("batch: %d addresses handed out for %s and %s%n", all.size(), o.method(), String.join(", ", taken));
+        }
+        return all;
+    }
+
+    /** Every token of the chain the server lists (the --method's own checked as before), or the --token given. */
+    private static List<BatchPlan.Token> batchTokens(SweepOptions o, Optional<ServerChainInfo> chain, EthereumNode node,
+                                                     String methodToken, int methodDecimals) {
+        List<BatchPlan.Token> tokens = new ArrayList<>();
+        if (chain.isPresent()) {
+            for (Map.Entry<String, String> t : chain.get().tokenContracts().entrySet()) {
+                String contract = EthereumAddress.parse(t.getValue(), "the server's " + t.getKey() + " contract");
+                String symbol = t.getKey().substring(0, Math.max(0, t.getKey().indexOf('-')));
+                tokens.add(new BatchPlan.Token(contract, symbol.isEmpty() ? t.getKey() : symbol,
+                        methodToken != null && EthereumAddress.same(contract, methodToken) ? methodDecimals
+                                : node.tokenDecimals(contract)));
+            }
+        }
+        if (methodToken != null && tokens.stream().noneMatch(t -> EthereumAddress.same(t.contract(), methodToken))) {
+            tokens.add(new BatchPlan.Token(methodToken, o.tokenSymbol(), methodDecimals));
+        }
+        return tokens;
     }
 
     private int finish(List<String> failures, String total, String to) {

@@ -105,7 +105,7 @@ final class SweepExecutor {
      * The EIP-7702 batch: deploys the sweeper if the plan says so (and waits for it), then sends one transaction per
      * batch from the gas account carrying the deposits' authorizations, and waits for every receipt.
      */
-    List<String> sweepBatch(BatchPlan plan, String token, String to, int tokenDecimals, String symbol) {
+    List<String> sweepBatch(BatchPlan plan, String to) {
         List<String> failures = new ArrayList<>();
         SweepPlan.GasAccount gas = plan.gasAccount();
         BatchPlan.Fees fees = plan.fees();
@@ -127,11 +127,11 @@ final class SweepExecutor {
                 return failures;
             }
         }
-        List<String> tokens = token == null ? List.of() : List.of(token);
         Credentials gasKey = wallet.credentials(gas.index());
         Map<BatchPlan.Batch, String> sent = new LinkedHashMap<>();
         for (BatchPlan.Batch batch : plan.batches()) {
-            String data = SweeperContract.sweepAll(batch.deposits().stream().map(BatchDeposit::address).toList(), tokens);
+            String data = SweeperContract.sweepAll(batch.deposits().stream().map(BatchDeposit::address).toList(),
+                    batch.tokens());
             List<SetCodeTransaction.Authorization> auths = DepositAuthorizations.sign(wallet, chainId, sweeper,
                     batch.deposits());
             String raw;
@@ -155,11 +155,10 @@ final class SweepExecutor {
         int n = 0;
         for (Map.Entry<BatchPlan.Batch, String> e : sent.entrySet()) {
             BatchPlan.Batch b = e.getKey();
-            BigInteger tokenUnits = b.deposits().stream().map(BatchDeposit::tokensOrZero).reduce(BigInteger.ZERO, BigInteger::add);
-            BigInteger wei = b.deposits().stream().map(BatchDeposit::ether).reduce(BigInteger.ZERO, BigInteger::add);
+            Map<String, BigInteger> units = new LinkedHashMap<>();
+            b.tokens().forEach(t -> units.put(t, b.total(t)));
             confirm(e.getValue(), "batch " + (++n) + ": swept " + describe(b) + ", "
-                    + (token == null ? "" : Units.format(tokenUnits, tokenDecimals) + " " + symbol + " and ")
-                    + Units.ether(wei) + " ETH", failures);
+                    + PlanPrinter.assets(plan.tokens(), units, b.totalEther()), failures);
         }
         return failures;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,25 @@ class BatchPlanTest {
     private static final SweepPlan.GasAccount GAS = new SweepPlan.GasAccount(1_000_000,
             "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", BigInteger.TEN.pow(18));
 
+    private static final String USDC = "0x00000000000000000000000000000000000000a1";
+    private static final String DAI = "0x00000000000000000000000000000000000000b2";
+    private static final List<BatchPlan.Token> TOKENS = List.of(new BatchPlan.Token(USDC, "USDC", 6),
+            new BatchPlan.Token(DAI, "DAI", 18));
+
+    /** A deposit holding {@code wei} and, unless null, {@code tokens} USDC units. */
     private static BatchDeposit deposit(int index, long wei, Long tokens, boolean delegated) {
-        return new BatchDeposit(index, "0x" + String.format("%040x", index + 1), BigInteger.valueOf(wei),
-                tokens == null ? null : BigInteger.valueOf(tokens), BigInteger.ZERO, delegated);
+        return holding(index, wei, tokens == null ? Map.of() : Map.of(USDC, tokens), delegated);
+    }
+
+    private static BatchDeposit holding(int index, long wei, Map<String, Long> tokens, boolean delegated) {
+        Map<String, BigInteger> units = new LinkedHashMap<>();
+        TOKENS.forEach(t -> {
+            if (tokens.containsKey(t.contract())) {
+                units.put(t.contract(), BigInteger.valueOf(tokens.get(t.contract())));
+            }
+        });
+        return new BatchDeposit(index, "0x" + String.format("%040x", index + 1), BigInteger.valueOf(wei), units,
+                BigInteger.ZERO, delegated);
     }
 
     @Test
@@ -44,9 +61,11 @@ class BatchPlanTest {
         assertEquals(GWEI.multiply(BigInteger.TWO), fees.maxFeePerGas());
         assertEquals(fees.maxFeePerGas(), fees.maxPriorityFeePerGas(), "the tip never above the cap");
         BatchPlan plan = new BatchPlan(new BatchPlan.Sweeper(TO, BigInteger.valueOf(400_000)), fees,
-                List.of(first, second), GAS);
+                List.of(first, second), GAS, TOKENS);
 
-        assertEquals(BigInteger.valueOf(18), plan.totalTokens());
+        assertEquals(Map.of(USDC, BigInteger.valueOf(18)), plan.totalTokens());
+        assertEquals(List.of(USDC), plan.tokens().stream().map(BatchPlan.Token::contract).toList(),
+                "a token no deposit holds is not part of the plan");
         assertEquals(BigInteger.valueOf(8), plan.totalEther());
         assertEquals(3, plan.transactionCount(), "two batches and the deployment");
         assertEquals(1, first.authorizations(), "a delegated deposit signs none");
@@ -58,10 +77,47 @@ class BatchPlanTest {
         assertNull(plan.problem());
 
         SweepPlan.GasAccount poor = new SweepPlan.GasAccount(GAS.index(), GAS.address(), BigInteger.ONE);
-        String why = new BatchPlan(new BatchPlan.Sweeper(TO, null), fees, List.of(second), poor).problem();
+        String why = new BatchPlan(new BatchPlan.Sweeper(TO, null), fees, List.of(second), poor, TOKENS)
+                .problem();
         assertEquals("the gas account (index 1000000, " + GAS.address() + ") holds 1 wei but the batch sweep may cost up to "
                 + "120000000000000 wei: send it at least 119999999999999 wei more", why);
         assertThrows(SweepException.class, () -> BatchPlan.Fees.of(BigInteger.ZERO, GWEI));
+    }
+
+    @Test
+    void everyTokenOfEveryDepositIsCountedPerAssetAndEachBatchListsOnlyTheTokensItsDepositsHold() {
+        BatchDeposit both = holding(0, 0, Map.of(USDC, 1_500_000L, DAI, 2L), false);
+        BatchDeposit daiOnly = holding(1, 7, Map.of(USDC, 0L, DAI, 5_000_000_000_000_000_000L), false);
+        BatchDeposit etherOnly = holding(2, 9, Map.of(USDC, 0L, DAI, 0L), false);
+        BatchDeposit nothing = holding(3, 0, Map.of(USDC, 0L, DAI, 0L), false);
+        BatchDeposit usdcOnly = holding(4, 0, Map.of(USDC, 3L, DAI, 0L), true);
+        assertEquals(List.of(USDC, DAI), both.heldTokens());
+        assertEquals(List.of(DAI), daiOnly.heldTokens());
+        assertTrue(nothing.empty());
+        assertEquals(BigInteger.ZERO, etherOnly.tokens(USDC));
+
+        List<List<BatchDeposit>> chunks = BatchPlan.chunks(List.of(daiOnly, etherOnly, nothing, both, usdcOnly), 2);
+        assertEquals(List.of(List.of(1, 2), List.of(0, 4)),
+                chunks.stream().map(c -> c.stream().map(BatchDeposit::index).toList()).toList(), "the empty one left out");
+        BatchPlan.Batch first = new BatchPlan.Batch(chunks.get(0), BigInteger.valueOf(80_000));
+        BatchPlan.Batch second = new BatchPlan.Batch(chunks.get(1), BigInteger.valueOf(90_000));
+        assertEquals(List.of(DAI), first.tokens(), "no deposit of the first batch holds USDC: its sweepAll skips it");
+        assertEquals(List.of(USDC, DAI), second.tokens());
+        assertEquals(BigInteger.valueOf(1_500_003), second.total(USDC));
+        assertEquals(BigInteger.valueOf(16), first.totalEther());
+
+        BatchPlan plan = new BatchPlan(new BatchPlan.Sweeper(TO, null), BatchPlan.Fees.of(GWEI, GWEI),
+                List.of(first, second), GAS, TOKENS);
+        Map<String, BigInteger> totals = plan.totalTokens();
+        assertEquals(List.of(USDC, DAI), List.copyOf(totals.keySet()), "in the chain's order");
+        assertEquals(BigInteger.valueOf(1_500_003), totals.get(USDC));
+        assertEquals(new BigInteger("5000000000000000002"), totals.get(DAI));
+        assertEquals(BigInteger.valueOf(16), plan.totalEther());
+        assertEquals(1, second.authorizations());
+        assertEquals("1.500003 USDC, 5.000000000000000002 DAI and 0.000000000000000016 ETH",
+                PlanPrinter.assets(plan.tokens(), totals, plan.totalEther()));
+        assertEquals("0.000000000000000016 ETH", PlanPrinter.assets(plan.tokens(), Map.of(), plan.totalEther()),
+                "ether only: no token named");
     }
 
     @Test

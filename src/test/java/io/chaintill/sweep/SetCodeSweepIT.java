@@ -43,8 +43,10 @@ import org.web3j.utils.Numeric;
 /**
  * The EIP-7702 batch sweep through the REAL command line ({@code java -jar target/chaintill.jar sweep --batch ...}):
  * a packaged server hands out deposit addresses on two chains, one anvil on {@code --hardfork prague} (EIP-7702) and
- * one on {@code cancun} (none). On Prague ten deposits holding a token and ether are emptied into a fresh merchant
- * address by one type-4 transaction from the gas account, with no top-up, exactly, as the dry run planned; on Cancun
+ * one on {@code cancun} (none). On Prague ten token deposits holding a token and ether (half of them a second token
+ * too) and an ether method's deposit holding ether and the second token are emptied of every token and all ether into
+ * a fresh merchant address by one type-4 transaction from the gas account, with no top-up, exactly, as the dry run
+ * planned; on Cancun
  * the same command falls back to top-up-then-transfer. Also measures gas per swept address both ways (docs/sweep.md).
  * A client-side tool: runs once, on the H2 pass.
  */
@@ -68,6 +70,8 @@ class SetCodeSweepIT {
     private static ApiClient api;
     private static String mnemonic;
     private static String pragueToken;
+    /** A second token of the Prague chain: the server lists it, the store never configured it (a stray token). */
+    private static String pragueToken2;
     private static String cancunToken;
     private static String pragueStore;
     private static String cancunStore;
@@ -84,15 +88,18 @@ class SetCodeSweepIT {
         prague = AnvilNode.start(1337, "prague");
         cancun = AnvilNode.start(31337, "cancun");
         pragueToken = prague.deployTestToken("Sweep test token", "TST", TST.multiply(BigInteger.valueOf(1_000_000)));
+        pragueToken2 = prague.deployTestToken("Second sweep token", "TSB", TST.multiply(BigInteger.valueOf(1_000_000)));
         cancunToken = cancun.deployTestToken("Sweep test token", "TST", TST.multiply(BigInteger.valueOf(1_000_000)));
         Map<String, String> env = new HashMap<>(Map.of(
                 "CHAINTILL_ETH_RPC_URL", prague.rpcUrl(),
                 "CHAINTILL_ETH_CHAIN_ID", "1337",
-                "CHAINTILL_ETH_TOKENS", "TST:" + pragueToken + ":6",
+                "CHAINTILL_ETH_TOKENS", "TST:" + pragueToken + ":6,TSB:" + pragueToken2 + ":6",
                 "CHAINTILL_EVM_OLDFORK_RPC_URL", cancun.rpcUrl(),
                 "CHAINTILL_EVM_OLDFORK_CHAIN_ID", "31337",
                 "CHAINTILL_EVM_OLDFORK_TOKENS", "TST:" + cancunToken + ":6",
-                "CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "1000"));
+                "CHAINTILL_JOBS_CHAIN_INTERVAL_MS", "1000",
+                // an ETH invoice of a store that also takes TST prices its TST prompt
+                "CHAINTILL_RATES_FIXED", "TST_ETH:0.0004"));
         if ("h2".equals(TestEnvironment.db())) {
             env.put("CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-setcode-").toString());
         }
@@ -119,18 +126,44 @@ class SetCodeSweepIT {
 
     @Test
     @Order(1)
-    void oneTransactionFromTheGasAccountEmptiesEveryDepositExactlyAsTheDryRunPlanned() throws Exception {
-        List<String> deposits = depositsPaid(prague, pragueStore, pragueToken, true);
+    void oneTransactionFromTheGasAccountEmptiesEveryTokenAndAllEtherOfEveryDepositExactlyAsTheDryRunPlanned()
+            throws Exception {
+        List<String> deposits = new ArrayList<>(depositsPaid(prague, pragueStore, pragueToken, true));
+        // every other TST deposit also got the second token, sent by mistake
+        BigInteger tokens2 = BigInteger.ZERO;
+        for (int i = 0; i < deposits.size(); i += 2) {
+            BigInteger units = BigInteger.valueOf(111_111L * (i + 1));
+            prague.waitForReceipt(prague.tokenTransfer(pragueToken2, 0, deposits.get(i), units));
+            tokens2 = tokens2.add(units);
+        }
+        // an address handed out for the chain's ether method (the same derivation counter) holding ether and TSB
+        api.put("/api/v1/stores/" + pragueStore + "/payment-methods/ETH-CHAIN", "{\"enabled\":true,\"config\":\""
+                + EthereumTestWallets.accountXpub(mnemonic) + "\"}").expect(200);
+        JsonObject etherInvoice = api.createInvoice(pragueStore,
+                "{\"amount\":\"0.001\",\"currency\":\"ETH\",\"checkout\":{\"expirationMinutes\":60}}");
+        String etherDeposit = api.get("/api/v1/stores/" + pragueStore + "/invoices/" + etherInvoice.getString("id")
+                + "/payment-methods").expect(200).array().stream().map(v -> (JsonObject) v)
+                .filter(m -> m.getString("paymentMethodId").equals("ETH-CHAIN")).findFirst().orElseThrow()
+                .getString("destination");
+        BigInteger etherDepositWei = BigInteger.TEN.pow(15).multiply(BigInteger.valueOf(3));
+        BigInteger etherDepositTsb = BigInteger.valueOf(777_777);
+        prague.waitForReceipt(prague.sendEther(1, etherDeposit, etherDepositWei));
+        prague.waitForReceipt(prague.tokenTransfer(pragueToken2, 0, etherDeposit, etherDepositTsb));
+        deposits.add(etherDeposit);
+        tokens2 = tokens2.add(etherDepositTsb);
+
         String gasAccount = WalletSecret.parse(mnemonic, "").address(GAS_INDEX);
         prague.waitForReceipt(prague.sendEther(2, gasAccount, ETHER));
         BigInteger tokens = sum(TOKENS_PAID.stream().map(SetCodeSweepIT::tst).toList());
-        BigInteger ether = sum(ETHER_PAID);
+        BigInteger ether = sum(ETHER_PAID).add(etherDepositWei);
 
         Run dry = sweep(args(pragueStore, "TST-ERC20", prague, merchant), mnemonic);
         assertEquals(0, dry.code, dry.output);
         assertTrue(dry.output.contains("way: EIP-7702 batch (the node accepts type-4 transactions)"), dry.output);
-        assertTrue(dry.output.contains("total to " + merchant + ": " + Units.format(tokens, 6) + " TST and "
-                + Units.ether(ether) + " ETH from " + DEPOSITS + " addresses in 1 sweep transaction (+1 deploying the sweeper)"), dry.output);
+        assertTrue(dry.output.contains(" addresses handed out for TST-ERC20 and ETH-CHAIN"), dry.output);
+        assertTrue(dry.output.contains("total to " + merchant + ": " + Units.format(tokens, 6) + " TST, "
+                + Units.format(tokens2, 6) + " TSB and " + Units.ether(ether) + " ETH from " + deposits.size()
+                + " addresses in 1 sweep transaction (+1 deploying the sweeper)"), dry.output);
         assertTrue(dry.output.contains("dry run: nothing was sent"), dry.output);
         for (String d : deposits) {
             assertEquals(BigInteger.ZERO, nonce(prague, d), "the dry run sent nothing");
@@ -146,11 +179,13 @@ class SetCodeSweepIT {
 
         for (String d : deposits) {
             assertEquals(BigInteger.ZERO, prague.tokenBalance(pragueToken, d), d + " holds no token\n" + run.output);
+            assertEquals(BigInteger.ZERO, prague.tokenBalance(pragueToken2, d), d + " holds no TSB\n" + run.output);
             assertEquals(BigInteger.ZERO, prague.balance(d), d + " holds no ether\n" + run.output);
             assertEquals(BigInteger.ONE, nonce(prague, d), "nonce 1: its authorization; it never sent a transaction");
         }
         // exact: had a deposit paid any gas, the merchant would hold less than was paid in
         assertEquals(tokens, prague.tokenBalance(pragueToken, merchant));
+        assertEquals(tokens2, prague.tokenBalance(pragueToken2, merchant));
         assertEquals(ether, prague.balance(merchant));
         // every transaction since the dry run came from the gas account, none carried ether to a deposit
         List<Transaction> sent = transactionsAfter(prague, before);
@@ -163,9 +198,10 @@ class SetCodeSweepIT {
 
         sweeper = line(run.output, "sweeper: 0x").substring(0, 40);
         sweeper = "0x" + sweeper;
-        long gasUsed = gasUsed(run.output, "batch 1: swept " + DEPOSITS + " addresses");
-        System.out.printf("MEASURED 7702 batch: %d gas for %d addresses = %d per address; Sweeper deployment %d gas%n",
-                gasUsed, DEPOSITS, gasUsed / DEPOSITS, gasUsed(run.output, "deployed the Sweeper"));
+        long gasUsed = gasUsed(run.output, "batch 1: swept " + deposits.size() + " addresses");
+        System.out.printf("MEASURED 7702 batch: %d gas for %d addresses (10 with TST and ether, 5 of them also TSB, 1"
+                        + " with TSB and ether) = %d per address; Sweeper deployment %d gas%n", gasUsed, deposits.size(),
+                gasUsed / deposits.size(), gasUsed(run.output, "deployed the Sweeper"));
     }
 
     @Test
