@@ -13,7 +13,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -157,7 +155,7 @@ class SetCodeSweepIT {
         BigInteger tokens = sum(TOKENS_PAID.stream().map(SetCodeSweepIT::tst).toList());
         BigInteger ether = sum(ETHER_PAID).add(etherDepositWei);
 
-        Run dry = sweep(args(pragueStore, "TST-ERC20", prague, merchant), mnemonic);
+        SweepRun dry = sweep(args(pragueStore, "TST-ERC20", prague, merchant), mnemonic);
         assertEquals(0, dry.code, dry.output);
         assertTrue(dry.output.contains("way: EIP-7702 batch (the node accepts type-4 transactions)"), dry.output);
         assertTrue(dry.output.contains(" addresses handed out for TST-ERC20 and ETH-CHAIN"), dry.output);
@@ -173,7 +171,7 @@ class SetCodeSweepIT {
         long before = prague.blockNumber();
         List<String> execute = args(pragueStore, "TST-ERC20", prague, merchant);
         execute.add("--execute");
-        Run run = sweep(execute, mnemonic);
+        SweepRun run = sweep(execute, mnemonic);
         assertEquals(0, run.code, run.output);
         assertEquals(plan(dry.output), plan(run.output), "--execute carried out the plan the dry run printed");
 
@@ -210,20 +208,20 @@ class SetCodeSweepIT {
         Assumptions.assumeTrue(sweeper != null, "needs the sweeper deployed by the batch test");
         List<String> same = args(pragueStore, "TST-ERC20", prague, merchant);
         same.addAll(List.of("--sweeper", sweeper));
-        Run reuse = sweep(same, mnemonic);
+        SweepRun reuse = sweep(same, mnemonic);
         assertEquals(0, reuse.code, reuse.output);
         assertTrue(reuse.output.contains("sweeper: " + sweeper + ", verified"), reuse.output);
         assertTrue(reuse.output.contains("nothing to sweep"), reuse.output);
 
         List<String> other = args(pragueStore, "TST-ERC20", prague, fresh());
         other.addAll(List.of("--sweeper", sweeper, "--execute"));
-        Run refused = sweep(other, mnemonic);
+        SweepRun refused = sweep(other, mnemonic);
         assertEquals(2, refused.code, refused.output);
         assertTrue(refused.output.contains("is not the shipped Sweeper paying"), refused.output);
 
         List<String> token = args(pragueStore, "TST-ERC20", prague, merchant);
         token.addAll(List.of("--sweeper", pragueToken));
-        Run notSweeper = sweep(token, mnemonic);
+        SweepRun notSweeper = sweep(token, mnemonic);
         assertEquals(2, notSweeper.code, notSweeper.output);
         assertTrue(notSweeper.output.contains("is not the shipped Sweeper paying"), notSweeper.output);
     }
@@ -237,7 +235,7 @@ class SetCodeSweepIT {
         String to = fresh();
         List<String> execute = args(cancunStore, "TST-OLDFORK", cancun, to);
         execute.add("--execute");
-        Run run = sweep(execute, mnemonic);
+        SweepRun run = sweep(execute, mnemonic);
         assertEquals(0, run.code, run.output);
         assertTrue(run.output.contains("way: top-up-then-transfer, not the EIP-7702 batch: the node refused a type-4"
                 + " transaction"), run.output);
@@ -256,8 +254,6 @@ class SetCodeSweepIT {
 
     // ---- helpers ----
 
-    private record Run(int code, String output) {
-    }
 
     /** Three invoices of {@code store}; each deposit is paid its token amount and, on request, some ether. */
     private static List<String> depositsPaid(AnvilNode node, String store, String token, boolean withEther) {
@@ -300,24 +296,8 @@ class SetCodeSweepIT {
         return out;
     }
 
-    private static Run sweep(List<String> args, String stdin) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "chaintill.jar").toAbsolutePath().toString(), "sweep"));
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("CHAINTILL_API_KEY", api.apiKey());
-        pb.environment().put("CHAINTILL_CACHE", Path.of("target", "cli-cache").toAbsolutePath().toString());
-        Process process = pb.start();
-        try (var in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("sweep did not finish:\n" + output);
-        }
-        System.out.println("$ sweep " + String.join(" ", args) + "\n" + output + "(exit " + process.exitValue() + ")");
-        return new Run(process.exitValue(), output);
+    private static SweepRun sweep(List<String> args, String stdin) throws IOException, InterruptedException {
+        return SweepRun.of(api.apiKey(), args, stdin);
     }
 
     private static List<String> args(String store, String method, AnvilNode node, String to) {

@@ -15,7 +15,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -142,7 +140,7 @@ class SweepIT {
     void aMnemonicAsArgumentIsRefusedAndNotPrinted() throws Exception {
         List<String> args = etherArgs(fresh());
         args.addAll(List.of(mnemonic.split(" ")));
-        Run run = sweep(args, "");
+        SweepRun run = sweep(args, "");
         assertEquals(2, run.code, run.output);
         assertTrue(run.output.contains("pass it on stdin or with --secret-file"), run.output);
         assertFalse(run.output.contains(mnemonic.split(" ")[0] + " " + mnemonic.split(" ")[1]), "no echo");
@@ -151,7 +149,7 @@ class SweepIT {
     @Test
     @Order(2)
     void aDepositAddressAsDestinationIsRefused() throws Exception {
-        Run run = sweep(etherArgs(etherDeposits.get(1)), mnemonic);
+        SweepRun run = sweep(etherArgs(etherDeposits.get(1)), mnemonic);
         assertEquals(2, run.code, run.output);
         assertTrue(run.output.contains("--to: " + etherDeposits.get(1) + " is the store's own deposit address"), run.output);
     }
@@ -159,7 +157,7 @@ class SweepIT {
     @Test
     @Order(3)
     void anotherWalletIsRefused() throws Exception {
-        Run run = sweep(etherArgs(fresh()), EthereumTestWallets.ABANDON_MNEMONIC);
+        SweepRun run = sweep(etherArgs(fresh()), EthereumTestWallets.ABANDON_MNEMONIC);
         assertEquals(2, run.code, run.output);
         assertTrue(run.output.contains("wrong wallet"), run.output);
     }
@@ -171,7 +169,7 @@ class SweepIT {
             List<String> args = etherArgs(fresh());
             args.set(args.indexOf(node.rpcUrl()), other.rpcUrl());
             args.add("--execute");
-            Run run = sweep(args, mnemonic);
+            SweepRun run = sweep(args, mnemonic);
             assertEquals(2, run.code, run.output);
             assertTrue(run.output.contains("runs chain 31337 but the store's payments are on chain 1337"), run.output);
         }
@@ -183,7 +181,7 @@ class SweepIT {
     void etherDryRunChangesNoBalance() throws Exception {
         String to = fresh();
         List<BigInteger> before = etherDeposits.stream().map(node::balance).toList();
-        Run run = sweep(etherArgs(to), mnemonic);
+        SweepRun run = sweep(etherArgs(to), mnemonic);
         assertEquals(0, run.code, run.output);
         assertTrue(line(run.output, "total to " + to + ": ").endsWith(" ETH in 3 transactions"), run.output);
         assertTrue(run.output.contains("dry run: nothing was signed or sent"), run.output);
@@ -199,7 +197,7 @@ class SweepIT {
         assertEquals(units("0.875", ETHER), held);
         List<String> args = etherArgs(to);
         args.add("--execute");
-        Run run = sweep(args, mnemonic);
+        SweepRun run = sweep(args, mnemonic);
         assertEquals(0, run.code, run.output);
         for (String deposit : etherDeposits) {
             assertEquals(BigInteger.ZERO, node.balance(deposit), deposit + " swept to exactly 0\n" + run.output);
@@ -222,7 +220,7 @@ class SweepIT {
     @Test
     @Order(6)
     void aTokenSweepNeedsAGasAccount() throws Exception {
-        Run run = sweep(tokenArgs(fresh(), null), mnemonic);
+        SweepRun run = sweep(tokenArgs(fresh(), null), mnemonic);
         assertEquals(2, run.code, run.output);
         assertTrue(run.output.contains("--gas-from-index is required for a token sweep"), run.output);
     }
@@ -236,7 +234,7 @@ class SweepIT {
         BigInteger held = tokenDeposits.stream().map(a -> node.tokenBalance(token, a)).reduce(BigInteger.ZERO, BigInteger::add);
         assertEquals(units("60.500001", TST), held);
 
-        Run dry = sweep(tokenArgs(to, GAS_INDEX), mnemonic);
+        SweepRun dry = sweep(tokenArgs(to, GAS_INDEX), mnemonic);
         assertEquals(0, dry.code, dry.output);
         assertTrue(dry.output.contains("total to " + to + ": 60.500001 TST in 3 transactions"), dry.output);
         assertTrue(dry.output.contains("in 3 transactions from the gas account (index " + GAS_INDEX), dry.output);
@@ -245,7 +243,7 @@ class SweepIT {
 
         List<String> args = tokenArgs(to, GAS_INDEX);
         args.add("--execute");
-        Run run = sweep(args, mnemonic);
+        SweepRun run = sweep(args, mnemonic);
         assertEquals(0, run.code, run.output);
         for (String deposit : tokenDeposits) {
             assertEquals(BigInteger.ZERO, node.tokenBalance(token, deposit), deposit + " holds no token\n" + run.output);
@@ -258,29 +256,9 @@ class SweepIT {
 
     // ---- helpers ----
 
-    private record Run(int code, String output) {
-    }
 
-    /** Runs the packaged command line as a user would, the secret on stdin. */
-    private static Run sweep(List<String> args, String stdin) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "chaintill.jar").toAbsolutePath().toString(), "sweep"));
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("CHAINTILL_API_KEY", api.apiKey());
-        pb.environment().put("CHAINTILL_CACHE", Path.of("target", "cli-cache").toAbsolutePath().toString());
-        Process process = pb.start();
-        try (var in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("sweep did not finish:\n" + output);
-        }
-        // in the failsafe output file, for post-mortem
-        System.out.println("$ sweep " + String.join(" ", args) + "\n" + output + "(exit " + process.exitValue() + ")");
-        return new Run(process.exitValue(), output);
+    private static SweepRun sweep(List<String> args, String stdin) throws IOException, InterruptedException {
+        return SweepRun.of(api.apiKey(), args, stdin);
     }
 
     private static List<String> etherArgs(String to) {
