@@ -28,7 +28,7 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Main-Class of target/chaintill.jar (the Payara Micro uber-jar). {@code java -jar chaintill.jar sweep ...} runs
- * the offline sweep tool; anything else goes to Payara Micro's own main class unchanged, so the server starts
+ * the offline sweep tool, {@code payouts ...} the offline payout tool; anything else goes to Payara Micro's own main class unchanged, so the server starts
  * exactly as before. JDK classes only: it runs before any of the application's libraries are reachable.
  *
  * <p>The sweep needs the application's classes and libraries, which sit inside the embedded WAR. They are
@@ -38,6 +38,7 @@ import java.util.zip.ZipInputStream;
 public final class ChainTillLauncher {
     static final String PAYARA_MAIN = "fish.payara.micro.PayaraMicro";
     static final String SWEEP_MAIN = "io.chaintill.sweep.SweepCommand";
+    static final String PAYOUTS_MAIN = "io.chaintill.sweep.PayoutsCommand";
     static final String EMBEDDED_WAR = "MICRO-INF/deploy/ROOT.war";
     private static final String READY = ".complete";
 
@@ -45,9 +46,10 @@ public final class ChainTillLauncher {
     }
 
     public static void main(String[] args) throws Throwable {
-        if (args.length > 0 && "sweep".equals(args[0])) {
+        if (args.length > 0 && ("sweep".equals(args[0]) || "payouts".equals(args[0]))) {
             Path unpacked = unpackedApplication(ownJar(), cacheRoot());
-            invokeMain(sweepLoader(unpacked), SWEEP_MAIN, Arrays.copyOfRange(args, 1, args.length));
+            invokeMain(sweepLoader(unpacked), "sweep".equals(args[0]) ? SWEEP_MAIN : PAYOUTS_MAIN,
+                    Arrays.copyOfRange(args, 1, args.length));
         } else {
             invokeMain(ChainTillLauncher.class.getClassLoader(), PAYARA_MAIN, args);
         }

@@ -84,4 +84,32 @@ public class PayoutRepository {
                 .setParameter("s", storeId).setParameter("m", payoutMethodId)
                 .setParameter("st", PayoutState.AwaitingPayment).getResultList();
     }
+
+    /**
+     * What the chain watcher matches transactions against: approved payouts of a method not yet Completed and in no
+     * payout batch (a batch's PSBT transaction is watched by its txid, BitcoinPayoutWatcher).
+     */
+    public List<Payout> watchedOnChain(String payoutMethodId) {
+        return em.createQuery("select p from Payout p where p.payoutMethodId = :m and p.state in :states"
+                        + " and p.batchId is null order by p.createdAt, p.id", Payout.class)
+                .setParameter("m", payoutMethodId)
+                .setParameter("states", List.of(PayoutState.AwaitingPayment, PayoutState.InProgress)).getResultList();
+    }
+
+    /** Unbatched InProgress payouts of a method, locked: the chain watcher confirms, unmines or drops them. */
+    public List<Payout> inProgressUnbatchedForUpdate(String payoutMethodId) {
+        return em.createQuery("select p from Payout p where p.payoutMethodId = :m and p.state = :st"
+                        + " and p.batchId is null order by p.createdAt, p.id", Payout.class)
+                .setParameter("m", payoutMethodId).setParameter("st", PayoutState.InProgress)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** Unbatched approved payouts of a method to one destination, locked, oldest first. */
+    public List<Payout> watchedToForUpdate(String payoutMethodId, String destination) {
+        return em.createQuery("select p from Payout p where p.payoutMethodId = :m and p.destination = :d"
+                        + " and p.state in :states and p.batchId is null order by p.createdAt, p.id", Payout.class)
+                .setParameter("m", payoutMethodId).setParameter("d", destination)
+                .setParameter("states", List.of(PayoutState.AwaitingPayment, PayoutState.InProgress))
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
 }

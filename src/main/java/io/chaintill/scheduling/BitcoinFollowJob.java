@@ -80,6 +80,9 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
 
     private ChainNetwork network;
     private ChainFollowLoop loop;
+    private PayoutFollowLoop payoutLoop;
+    @Inject
+    io.chaintill.application.payout.PayoutChainLedgerService payoutLedger;
     /** With ZMQ the job ticks fast but only does a pass when the node rang, or the poll interval has passed. */
     private final ChainWakeup wakeup = new ChainWakeup();
     private ZmqChainListener zmq;
@@ -91,6 +94,7 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
     void init() {
         network = ChainNetwork.parse(networkName);
         loop = new ChainFollowLoop(this, status, prompts, tracker, clock, intervalMs);
+        payoutLoop = new PayoutFollowLoop(this, payoutLedger, firstScanDepth);
         if (sources.source().isEmpty()) {
             LOG.info("Bitcoin tracking is off: set chaintill.btc.rpc.url (or chaintill.btc.esplora.url) to enable it");
             loop.reportDisabled();
@@ -149,6 +153,10 @@ public class BitcoinFollowJob implements PeriodicJob, ChainFollowLoop.Chain {
         lastPass = now;
         choose();
         loop.pass(source.get());
+        if (loop.started()) {
+            // payouts paid from any wallet (not through a PSBT batch) are found by the same chain's blocks
+            payoutLoop.pass(source.get());
+        }
     }
 
     /** Once per pass: the primary if it answers, else a witness (a failover alert), before the pass reads anything. */

@@ -6,6 +6,7 @@ import io.chaintill.application.ChainLedgerService;
 import io.chaintill.application.ChainStatus;
 import io.chaintill.application.PaymentTracker;
 import io.chaintill.application.WatchedPromptLoader;
+import io.chaintill.application.payout.PayoutChainLedgerService;
 import io.chaintill.chain.ChainSource;
 import io.chaintill.chain.FailoverSource;
 import io.chaintill.chain.ethereum.Erc20ChainSource;
@@ -58,10 +59,12 @@ public class EthereumFollowJob implements PeriodicJob {
     @Inject
     ChainLeadership leadership;
     @Inject
+    PayoutChainLedgerService payoutLedger;
+    @Inject
     @ConfigProperty(name = "chaintill.jobs.chain-interval-ms", defaultValue = "2000")
     long intervalMs;
 
-    private record Tracked(ChainFollowLoop loop, ChainSource source) {
+    private record Tracked(ChainFollowLoop loop, PayoutFollowLoop payouts, ChainSource source) {
     }
 
     /**
@@ -112,14 +115,15 @@ public class EthereumFollowJob implements PeriodicJob {
             etherSource = failover;
         }
         List<Tracked> loops = new ArrayList<>();
-        loops.add(loop(new EtherTracking(chain, ledgerService), etherSource, every));
+        loops.add(loop(new EtherTracking(chain, ledgerService), etherSource, every, chain.firstScanDepth()));
         for (Erc20Token token : chain.tokens()) {
             ChainSource tokenSource = new Erc20ChainSource(rpc, token, chain.chainIdKey());
             if (failover != null) {
                 tokenSource = failover.alongside(tokenSource, fallbacks.stream()
                         .map(f -> (ChainSource) new Erc20ChainSource(f, token, chain.chainIdKey())).toList());
             }
-            loops.add(loop(new Erc20Tracking(token, ledgerService, chain.firstScanDepth()), tokenSource, every));
+            loops.add(loop(new Erc20Tracking(token, ledgerService, chain.firstScanDepth()), tokenSource, every,
+                    chain.firstScanDepth()));
         }
         followed.add(new Followed(nativeKey, loops, failover));
         watchIntegrity(chain, nativeKey, prefix);
@@ -152,10 +156,11 @@ public class EthereumFollowJob implements PeriodicJob {
         status.report(key, new ChainStatus.Snapshot(ChainStatus.State.DISABLED, null, null, 0, null, clock.instant()));
     }
 
-    private Tracked loop(ChainFollowLoop.Chain chain, ChainSource source, long every) {
+    private Tracked loop(ChainFollowLoop.Chain chain, ChainSource source, long every, int firstScanDepth) {
         ChainFollowLoop loop = new ChainFollowLoop(chain, status, prompts, tracker, clock, every);
         loop.reportStarting();
-        return new Tracked(loop, source);
+        // payouts in this method are watched on the same source, once the invoice loop has accepted it
+        return new Tracked(loop, new PayoutFollowLoop(chain, payoutLedger, firstScanDepth), source);
     }
 
     @Override
@@ -189,6 +194,9 @@ public class EthereumFollowJob implements PeriodicJob {
                     t.loop().standbyPass(t.source());
                 } else if (t.loop().due(clock.instant())) {
                     t.loop().pass(t.source());
+                    if (t.loop().started()) {
+                        t.payouts().pass(t.source());
+                    }
                 }
             }
         }

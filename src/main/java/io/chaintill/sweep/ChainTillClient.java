@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The read-only calls the sweep makes to ChainTill: the store's deposit addresses and the server's chain facts. */
+/**
+ * The calls the offline tools make to ChainTill: the store's deposit addresses and the server's chain facts (sweep);
+ * the store's payouts and the payment proof of one (payouts).
+ */
 public final class ChainTillClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,6 +87,59 @@ public final class ChainTillClient {
         JsonNode eth = info.get().path("ethereum");
         return eth.isObject() ? Optional.of(new ServerChainInfo(eth.path("chainId").asLong(), tokens(eth), "ETH-CHAIN"))
                 : Optional.empty();
+    }
+
+    /** One payout as the payouts command needs it (Greenfield's PayoutData). */
+    public record RemotePayout(String id, String state, String payoutMethodId, String destination, String payoutAmount,
+                               String proofTransaction) {
+    }
+
+    /** {@code GET /api/v1/stores/{store}/payouts}: the store's payouts (not cancelled). */
+    public List<RemotePayout> payouts(String storeId) {
+        String path = "/api/v1/stores/" + encode(storeId) + "/payouts";
+        JsonNode body = get(path, false).orElseThrow(() -> new SweepException("the server answered 403 for " + path
+                + ": the API key needs btcpay.store.canmanagepullpayments on store " + storeId));
+        if (!body.isArray()) {
+            throw new SweepException("the server's answer to " + path + " is not a list: is --server a ChainTill server?");
+        }
+        List<RemotePayout> out = new ArrayList<>();
+        for (JsonNode p : body) {
+            JsonNode proof = p.path("paymentProof");
+            out.add(new RemotePayout(p.path("id").asText(null), p.path("state").asText(""),
+                    p.path("payoutMethodId").asText(""), p.path("destination").asText(null),
+                    p.path("payoutAmount").isTextual() ? p.path("payoutAmount").asText() : null,
+                    proof.path("transactionId").isTextual() ? proof.path("transactionId").asText() : null));
+        }
+        return out;
+    }
+
+    /**
+     * Greenfield's {@code POST /api/v1/payouts/{id}/mark} to InProgress with the transaction as payment proof; the
+     * server confirms it on chain. Returns the server's refusal (e.g. another proof recorded already), or empty.
+     */
+    public Optional<String> markInProgress(String payoutId, String transactionHash) {
+        String path = "/api/v1/payouts/" + encode(payoutId) + "/mark";
+        String body = "{\"state\":\"InProgress\",\"paymentProof\":{\"proofType\":\"PayoutTransactionOnChainBlob\","
+                + "\"transactionId\":\"" + transactionHash + "\"}}";
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
+                .header("Authorization", "token " + apiKey).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() == 200) {
+            return Optional.empty();
+        }
+        return Optional.of("HTTP " + response.statusCode() + ": " + message(response.body()));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new SweepException("cannot reach the ChainTill server at " + base + " (--server): " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SweepException("interrupted while asking the server");
+        }
     }
 
     private static Map<String, String> tokens(JsonNode chain) {

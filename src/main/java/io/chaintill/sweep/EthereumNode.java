@@ -144,6 +144,22 @@ public final class EthereumNode implements AutoCloseable {
         return send("eth_estimateGas (token transfer from " + from + ")", () -> web3.ethEstimateGas(tx).send()).getAmountUsed();
     }
 
+    /** Gas the node estimates for a plain ether transfer (more than 21000 when {@code to} is a contract wallet). */
+    public BigInteger estimateEtherGas(String from, String to, BigInteger wei) {
+        Transaction tx = Transaction.createEtherTransaction(from, null, null, null, to, wei);
+        return send("eth_estimateGas (ether transfer from " + from + ")", () -> web3.ethEstimateGas(tx).send()).getAmountUsed();
+    }
+
+    /** True when the node knows the transaction, pending or mined. */
+    public boolean knowsTransaction(String hash) {
+        return send("eth_getTransactionByHash", () -> web3.ethGetTransactionByHash(hash).send()).getTransaction().isPresent();
+    }
+
+    /** The receipt of a mined transaction; empty while it is pending or unknown. */
+    public Optional<TransactionReceipt> receipt(String hash) {
+        return send("eth_getTransactionReceipt", () -> web3.ethGetTransactionReceipt(hash).send()).getTransactionReceipt();
+    }
+
     /** Broadcasts a signed transaction; returns its hash. */
     public String broadcast(String signedHex) {
         return send("eth_sendRawTransaction", () -> web3.ethSendRawTransaction(signedHex).send()).getTransactionHash();

@@ -30,7 +30,6 @@ public final class SweepCommand {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int REFUSED = 2;
-    private static final int MAX_SECRET_BYTES = 4096;
     private static final Duration RECEIPT_TIMEOUT = Duration.ofMinutes(5);
 
     private final InputStream stdin;
@@ -318,76 +317,19 @@ public final class SweepCommand {
         return out;
     }
 
-    private String apiKey(SweepOptions o) {
-        if (o.apiKeyFile() != null) {
-            String key = readSmallFile(o.apiKeyFile(), "--api-key-file").strip();
-            if (key.isEmpty()) {
-                throw new SweepException("--api-key-file: " + o.apiKeyFile() + " is empty");
-            }
-            return key;
-        }
-        String key = env.get("CHAINTILL_API_KEY");
-        if (key == null || key.isBlank()) {
-            throw new SweepException("no API key: set CHAINTILL_API_KEY or pass --api-key-file (a key with"
-                    + " btcpay.store.canviewstoresettings on the store)");
-        }
-        return key.strip();
+    private CommandInputs inputs() {
+        return new CommandInputs("sweep", stdin, console, err, env);
     }
 
-    /** The wallet secret from --secret-file, else stdin (hidden prompt on a terminal). */
+    private String apiKey(SweepOptions o) {
+        return inputs().apiKey(o.apiKeyFile(), "btcpay.store.canviewstoresettings");
+    }
+
     private String secret(SweepOptions o) {
-        if (o.secretFile() != null) {
-            warnIfOthersCanRead(o.secretFile(), "--secret-file");
-            return readSmallFile(o.secretFile(), "--secret-file");
-        }
-        if (console != null) { // JDK 17: a console exists only when stdin and stdout are a terminal
-            char[] typed = console.readPassword("wallet mnemonic or account xprv (not shown): ");
-            if (typed == null) {
-                throw new SweepException("no wallet secret given");
-            }
-            String s = new String(typed);
-            Arrays.fill(typed, ' ');
-            return s;
-        }
-        try {
-            byte[] bytes = stdin.readNBytes(MAX_SECRET_BYTES + 1);
-            if (bytes.length > MAX_SECRET_BYTES) {
-                throw new SweepException("stdin holds more than " + MAX_SECRET_BYTES + " bytes: expected only the wallet secret");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SweepException("cannot read the wallet secret from stdin: " + e.getMessage());
-        }
+        return inputs().secret(o.secretFile());
     }
 
     private String passphrase(SweepOptions o) {
-        if (o.passphraseFile() == null) {
-            return "";
-        }
-        warnIfOthersCanRead(o.passphraseFile(), "--passphrase-file");
-        // only the line break an editor adds is dropped: spaces may be part of a BIP39 passphrase
-        return readSmallFile(o.passphraseFile(), "--passphrase-file").replaceAll("\\R\\z", "");
-    }
-
-    private static String readSmallFile(Path file, String option) {
-        try {
-            if (Files.size(file) > MAX_SECRET_BYTES) {
-                throw new SweepException(option + ": " + file + " is larger than " + MAX_SECRET_BYTES + " bytes");
-            }
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SweepException(option + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private void warnIfOthersCanRead(Path file, String option) {
-        try {
-            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-            if (p.contains(PosixFilePermission.OTHERS_READ) || p.contains(PosixFilePermission.GROUP_READ)) {
-                err.println("sweep: warning: " + option + " " + file + " is readable by other users (chmod 600 it)");
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            // not a POSIX file system: nothing to check
-        }
+        return inputs().passphrase(o.passphraseFile());
     }
 }

@@ -51,50 +51,14 @@ public record SweepOptions(String server, String storeId, String method, String 
     }
 
     public static SweepOptions parse(List<String> args) {
-        Map<String, String> values = new HashMap<>();
-        boolean execute = false;
-        boolean batch = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            if (FLAGS.contains(name)) {
-                if (value != null) {
-                    throw new SweepException(name + " takes no value");
-                }
-                if (name.equals("--batch")) {
-                    batch = true;
-                } else {
-                    execute = true;
-                }
-            } else if (WITH_VALUE.contains(name)) {
-                if (value == null) {
-                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                        throw new SweepException(name + " needs a value");
-                    }
-                    value = args.get(++i);
-                }
-                if (values.put(name, value) != null) {
-                    throw new SweepException(name + " is given twice");
-                }
-            } else {
-                throw new SweepException(arg.startsWith("-") ? "unknown option " + name
-                        : "unexpected argument " + (i + 1) + " (options are --name value)");
-            }
-        }
-        String method = required(values, "--method").toUpperCase(Locale.ROOT);
-        if (!METHOD.matcher(method).matches()) {
-            throw new SweepException("--method: '" + values.get("--method") + "' is not ETH-CHAIN, <SYMBOL>-ERC20 or <ASSET>-<CHAIN> (e.g. USDT-ERC20, USDC-BASE)");
-        }
+        Map<String, String> values = values(args, WITH_VALUE, FLAGS);
+        boolean execute = values.containsKey("--execute");
+        boolean batch = values.containsKey("--batch");
+        String method = method(values);
         Integer gasFromIndex = values.containsKey("--gas-from-index")
                 ? index(values.get("--gas-from-index"), "--gas-from-index") : null;
         String token = values.containsKey("--token") ? EthereumAddress.parse(values.get("--token"), "--token") : null;
-        if (token != null && ("ETH-CHAIN".equals(method) || NATIVE_COINS.contains(method.substring(0, method.indexOf('-'))))) {
+        if (token != null && nativeCoin(method)) {
             throw new SweepException("--token applies to token methods only");
         }
         if (!batch && (values.containsKey("--sweeper") || values.containsKey("--batch-size"))) {
@@ -128,7 +92,58 @@ public record SweepOptions(String server, String storeId, String method, String 
                 + BatchPlan.MAX_BATCH_SIZE);
     }
 
-    private static String required(Map<String, String> values, String name) {
+    /**
+     * The options as name -> value ("true" for a flag present), both {@code --name value} and {@code --name=value};
+     * an unknown option, a missing value or an option given twice is refused with its name.
+     */
+    static Map<String, String> values(List<String> args, Set<String> withValue, Set<String> flags) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (flags.contains(name)) {
+                if (value != null) {
+                    throw new SweepException(name + " takes no value");
+                }
+                values.put(name, "true");
+            } else if (withValue.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                        throw new SweepException(name + " needs a value");
+                    }
+                    value = args.get(++i);
+                }
+                if (values.put(name, value) != null) {
+                    throw new SweepException(name + " is given twice");
+                }
+            } else {
+                throw new SweepException(arg.startsWith("-") ? "unknown option " + name
+                        : "unexpected argument " + (i + 1) + " (options are --name value)");
+            }
+        }
+        return values;
+    }
+
+    static String method(Map<String, String> values) {
+        String method = required(values, "--method").toUpperCase(Locale.ROOT);
+        if (!METHOD.matcher(method).matches()) {
+            throw new SweepException("--method: '" + values.get("--method") + "' is not ETH-CHAIN, <SYMBOL>-ERC20 or <ASSET>-<CHAIN> (e.g. USDT-ERC20, USDC-BASE)");
+        }
+        return method;
+    }
+
+    /** Native coins (ETH-CHAIN, ETH-BASE, POL-POLYGON) as far as the method id tells. */
+    static boolean nativeCoin(String method) {
+        return "ETH-CHAIN".equals(method) || NATIVE_COINS.contains(method.substring(0, method.indexOf('-')));
+    }
+
+    static String required(Map<String, String> values, String name) {
         String v = values.get(name);
         if (v == null || v.isBlank()) {
             throw new SweepException(name + " is required");
@@ -136,7 +151,7 @@ public record SweepOptions(String server, String storeId, String method, String 
         return v.strip();
     }
 
-    private static String url(String value, String option) {
+    static String url(String value, String option) {
         try {
             URI uri = URI.create(value);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
@@ -148,7 +163,7 @@ public record SweepOptions(String server, String storeId, String method, String 
         throw new SweepException(option + ": '" + value + "' is not an http(s) URL");
     }
 
-    private static int index(String value, String option) {
+    static int index(String value, String option) {
         try {
             int i = Integer.parseInt(value.strip());
             if (i >= 0) {
@@ -160,7 +175,7 @@ public record SweepOptions(String server, String storeId, String method, String 
         throw new SweepException(option + ": '" + value + "' is not a derivation index (0, 1, 2 ...)");
     }
 
-    private static long chainId(String value) {
+    static long chainId(String value) {
         try {
             long id = Long.parseLong(value.strip());
             if (id > 0) {
@@ -172,7 +187,7 @@ public record SweepOptions(String server, String storeId, String method, String 
         throw new SweepException("--chain-id: '" + value + "' is not a chain id (a positive number, e.g. 1)");
     }
 
-    private static Path path(String value) {
+    static Path path(String value) {
         return value == null ? null : Path.of(value);
     }
 }

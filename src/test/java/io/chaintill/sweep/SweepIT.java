@@ -9,10 +9,14 @@ import io.chaintill.support.AnvilNode;
 import io.chaintill.support.ApiClient;
 import io.chaintill.support.ServerProcess;
 import io.chaintill.support.TestEnvironment;
+import io.chaintill.support.WebhookReceiver;
+import io.chaintill.support.WebhookSchemas;
+import io.chaintill.webhook.WebhookSigner;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -39,7 +44,9 @@ import org.web3j.crypto.MnemonicUtils;
 /**
  * The sweep tool end to end: a real anvil, the packaged server (ServerProcess) tracking three paid ether invoices
  * and three paid token invoices, and the REAL command line ({@code java -jar target/chaintill.jar sweep ...}) run
- * as a process with the mnemonic on stdin. Every claim is checked by balances on the node.
+ * as a process with the mnemonic on stdin. Every claim is checked by balances on the node. The payouts tool
+ * ({@code java -jar target/chaintill.jar payouts ...}) and the server's payout chain watcher run on the same node
+ * and server: refunds paid by the tool (ether and token), a crashed run, a payout paid by hand and a reorg.
  *
  * <p>The merchant wallet is a fresh random mnemonic per run, not anvil's "test ... junk": that mnemonic's first
  * ten addresses are anvil's funded dev accounts, which the store would hand out as deposit addresses (their
@@ -67,6 +74,7 @@ class SweepIT {
     private static final List<String> etherDeposits = new ArrayList<>();
     private static final List<JsonObject> etherInvoices = new ArrayList<>();
     private static final List<String> tokenDeposits = new ArrayList<>();
+    private static String tokenInvoice;
 
     @BeforeAll
     static void start() throws Exception {
@@ -104,6 +112,7 @@ class SweepIT {
         for (String amount : TOKENS_PAID) {
             JsonObject invoice = invoice(tokenStore, amount, "TST");
             tokenDeposits.add(address(invoice));
+            tokenInvoice = invoice.getString("id");
             node.waitForReceipt(node.tokenTransfer(token, 0, address(invoice), units(amount, TST)));
             awaitPaid(invoice, amount);
         }
@@ -113,6 +122,9 @@ class SweepIT {
     static void stop() {
         if (server != null) {
             server.close();
+        }
+        if (shop != null) {
+            shop.close();
         }
         if (node != null) {
             node.close();
@@ -254,11 +266,250 @@ class SweepIT {
         assertEquals(3, run.output.lines().filter(l -> l.startsWith("top-up of index")).count(), run.output);
     }
 
-    // ---- helpers ----
+    // ---- payouts: the offline payout tool and the server's chain watcher ----
 
+    private static final int PAYER_INDEX = 500_000;
+    private static final String REFUND = "0.1";
+    private static String payoutMnemonic;
+    private static String refundStore;
+    private static String refundInvoice;
+    private static WebhookReceiver shop;
+    private static String webhookSecret;
+    private static Path journal;
+    private static String refundPayout;
+    private static String buyer;
+    private static BigInteger buyerBefore;
+
+    /** A second wallet and store (MediumSpeed: 2 confirmations on this chain), a paid invoice and a webhook. */
+    private static void refundShop() throws Exception {
+        if (refundStore != null) {
+            return;
+        }
+        byte[] entropy = new byte[16];
+        new SecureRandom().nextBytes(entropy);
+        payoutMnemonic = MnemonicUtils.generateMnemonic(entropy);
+        refundStore = api.post("/api/v1/stores", "{\"name\":\"Refund shop\",\"defaultCurrency\":\"USD\","
+                + "\"speedPolicy\":\"MediumSpeed\"}").expect(200).object().getString("id");
+        api.put("/api/v1/stores/" + refundStore + "/payment-methods/ETH-CHAIN", "{\"enabled\":true,\"config\":\""
+                + EthereumTestWallets.accountXpub(payoutMnemonic) + "\"}").expect(200);
+        shop = WebhookReceiver.start();
+        webhookSecret = api.addWebhook(refundStore, shop.url("/refunds")).object().getString("secret");
+        JsonObject invoice = invoice(refundStore, "0.3", "ETH");
+        refundInvoice = invoice.getString("id");
+        node.waitForReceipt(node.sendEther(1, address(invoice), units("0.3", ETHER)));
+        awaitTrue(() -> "Settled".equals(api.get("/api/v1/stores/" + refundStore + "/invoices/" + refundInvoice)
+                .expect(200).object().getString("status")), "the refunded invoice settled");
+        // the merchant's paying address: index 500000 of the store's wallet, funded from a dev account
+        node.waitForReceipt(node.sendEther(3, WalletSecret.parse(payoutMnemonic, "").address(PAYER_INDEX), ETHER));
+        journal = Files.createTempDirectory("chaintill-payouts-").resolve("payouts.journal");
+    }
+
+    /** A refund of {@code amount} ETH, claimed by {@code destination} and approved: AwaitingPayment. */
+    private static String approvedRefund(String amount, String destination) {
+        return approvedRefund(refundStore, refundInvoice, "ETH-CHAIN", "ETH", amount, destination);
+    }
+
+    private static String approvedRefund(String store, String invoiceId, String method, String currency, String amount,
+                                         String destination) {
+        JsonObject pp = api.post("/api/v1/stores/" + store + "/invoices/" + invoiceId + "/refund",
+                "{\"refundVariant\":\"Custom\",\"customAmount\":\"" + amount + "\",\"customCurrency\":\"" + currency
+                        + "\",\"payoutMethods\":[\"" + method + "\"]}").expect(200).object();
+        String id = api.anonymous().post("/api/v1/pull-payments/" + pp.getString("id") + "/payouts",
+                "{\"destination\":\"" + destination + "\",\"payoutMethodId\":\"" + method + "\"}").expect(200).object()
+                .getString("id");
+        if ("AwaitingApproval".equals(payout(store, id).getString("state"))) {
+            api.post("/api/v1/payouts/" + id, "{}").expect(200);
+        }
+        assertEquals("AwaitingPayment", payout(store, id).getString("state"));
+        assertEquals(amount, payout(store, id).getString("payoutAmount"));
+        return id;
+    }
+
+    @Test
+    @Order(13)
+    void aTokenPayoutIsPaidByThePayoutToolAsAnErc20TransferAndConfirmed() throws Exception {
+        String destination = fresh();
+        String id = approvedRefund(tokenStore, tokenInvoice, "TST-ERC20", "TST", "5.25", destination);
+        String payer = WalletSecret.parse(mnemonic, "").address(PAYER_INDEX);
+        node.waitForReceipt(node.tokenTransfer(token, 0, payer, units("6", TST)));
+        node.waitForReceipt(node.sendEther(2, payer, units("0.1", ETHER)));
+        List<String> args = new ArrayList<>(List.of("--server", server.baseUrl(), "--store", tokenStore,
+                "--method", "TST-ERC20", "--rpc", node.rpcUrl(), "--from-index", String.valueOf(PAYER_INDEX),
+                "--journal", Files.createTempDirectory("chaintill-token-payouts-").resolve("j").toString(), "--execute"));
+        SweepRun run = tool("payouts", args, mnemonic);
+        assertEquals(0, run.code, run.output);
+        assertTrue(run.output.contains("payout " + id + ": 5.25 TST to "), run.output);
+        assertEquals(units("5.25", TST), node.tokenBalance(token, destination), "exactly the payout");
+        assertEquals(units("0.75", TST), node.tokenBalance(token, payer));
+        awaitTrue(() -> "InProgress".equals(payout(tokenStore, id).getString("state")), "InProgress after one block");
+        node.mine(1);
+        awaitTrue(() -> "Completed".equals(payout(tokenStore, id).getString("state")), "Completed after two");
+    }
+
+    @Test
+    @Order(10)
+    void anEtherRefundIsPaidByThePayoutToolAndConfirmedWithSignedWebhooks() throws Exception {
+        refundShop();
+        buyer = node.devAccount(5);
+        buyerBefore = node.balance(buyer);
+        refundPayout = approvedRefund(REFUND, buyer);
+
+        SweepRun dry = tool("payouts", payoutArgs(false), payoutMnemonic);
+        assertEquals(0, dry.code, dry.output);
+        assertTrue(dry.output.contains("payout " + refundPayout + ": " + REFUND + " ETH to "
+                + payout(refundPayout).getString("destination") + ", fee "), dry.output);
+        assertTrue(dry.output.contains("dry run: nothing was signed or sent"), dry.output);
+        assertEquals(buyerBefore, node.balance(buyer), "the dry run sent nothing");
+        assertEquals("AwaitingPayment", payout(refundPayout).getString("state"));
+
+        SweepRun run = tool("payouts", payoutArgs(true), payoutMnemonic);
+        assertEquals(0, run.code, run.output);
+        String hash = line(run.output, "payout " + refundPayout + ": paid in ").split(" ")[0];
+        assertEquals(buyerBefore.add(units(REFUND, ETHER)), node.balance(buyer), "the buyer received exactly the refund");
+        // mined in one block: MediumSpeed wants two
+        awaitTrue(() -> "InProgress".equals(payout(refundPayout).getString("state")), "InProgress after the tool paid");
+        assertEquals(hash, payout(refundPayout).getJsonObject("paymentProof").getString("transactionId"));
+        sleepFollowerPasses();
+        assertEquals("InProgress", payout(refundPayout).getString("state"), "one confirmation is not enough");
+        node.mine(1);
+        awaitTrue(() -> "Completed".equals(payout(refundPayout).getString("state")), "Completed after 2 confirmations");
+
+        awaitTrue(() -> payoutStates(refundPayout, "PayoutUpdated").containsAll(List.of("InProgress", "Completed")),
+                "PayoutUpdated webhooks InProgress and Completed");
+        WebhookSigner signer = new WebhookSigner();
+        for (WebhookReceiver.Request r : shop.requests("/refunds")) {
+            WebhookSchemas.assertValid(r.bodyText());
+            assertEquals(signer.btcpaySig(webhookSecret, r.body()), r.header(WebhookSigner.BTCPAY_SIG_HEADER));
+        }
+        // webhook deliveries are not ordered: the states, each once
+        assertEquals(List.of("Completed", "InProgress"),
+                payoutStates(refundPayout, "PayoutUpdated").stream().sorted().toList());
+    }
+
+    @Test
+    @Order(11)
+    void rerunningThePayoutToolPaysNothingTwiceAndAnotherProofIsRefused() throws Exception {
+        Assumptions.assumeTrue(refundPayout != null);
+        SweepRun again = tool("payouts", payoutArgs(true), payoutMnemonic);
+        assertEquals(0, again.code, again.output);
+        assertTrue(again.output.contains("payout " + refundPayout + ": skipped, Completed (paid by 0x"), again.output);
+        assertTrue(again.output.contains("done: 0 payouts paid"), again.output);
+        assertEquals(buyerBefore.add(units(REFUND, ETHER)), node.balance(buyer), "paid once");
+        String proof = payout(refundPayout).getJsonObject("paymentProof").getString("transactionId");
+        String mark = "/api/v1/payouts/" + refundPayout + "/mark";
+        assertTrue(api.post(mark, "{\"state\":\"Completed\",\"paymentProof\":{\"transactionId\":\"0x"
+                + "ab".repeat(32) + "\"}}").expect(400).body().contains("payout-already-paid"));
+        api.post(mark, "{\"state\":\"Completed\",\"paymentProof\":{\"transactionId\":\"" + proof + "\"}}")
+                .expect(400); // Completed is final: not marked twice
+        assertEquals(proof, payout(refundPayout).getJsonObject("paymentProof").getString("transactionId"));
+
+        // a crash after the broadcast, before the proof reached the server: the next run does not pay again
+        String second = fresh();
+        String id = approvedRefund("0.05", second);
+        String hash;
+        node.setAutomine(false);
+        try {
+            Process crashed = startTool("payouts", payoutArgs(true), payoutMnemonic);
+            awaitTrue(() -> pendingTransactions() > 0, "the tool broadcast its transaction");
+            crashed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            hash = Files.readAllLines(journal).stream().filter(l -> l.startsWith(id + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("journaled before the broadcast")).split(" ")[1];
+            // the server sees it pending; then the node forgets it: neither mined nor pending, it awaits payment again
+            awaitTrue(() -> "InProgress".equals(payout(id).getString("state")), "the pending payment seen");
+            node.call("anvil_dropTransaction", List.of(hash));
+            awaitTrue(() -> "AwaitingPayment".equals(payout(id).getString("state")), "the vanished payment dropped");
+        } finally {
+            node.setAutomine(true);
+        }
+        // the next run finds it in the journal and sends that same signed transaction, not a second payment
+        SweepRun rerun = tool("payouts", payoutArgs(true), payoutMnemonic);
+        assertEquals(0, rerun.code, rerun.output);
+        assertTrue(rerun.output.contains("payout " + id + ": sent before in " + hash + " (journal)"), rerun.output);
+        assertTrue(rerun.output.contains("payout " + id + ": journaled transaction " + hash + " sent again"), rerun.output);
+        assertTrue(rerun.output.contains("payout " + id + ": paid in " + hash), rerun.output);
+        node.mine(1);
+        awaitTrue(() -> "Completed".equals(payout(id).getString("state")), "the crashed run's payment completes it");
+        assertEquals(hash, payout(id).getJsonObject("paymentProof").getString("transactionId"));
+        assertEquals(units("0.05", ETHER), node.balance(second), "paid exactly once");
+    }
+
+    @Test
+    @Order(12)
+    void aPayoutPaidByHandFromAnotherAccountIsRecognisedAReorgUndoesItAndItCompletes() throws Exception {
+        refundShop();
+        String destination = fresh();
+        String id = approvedRefund("0.02", destination);
+        String tx = node.sendEther(4, destination, units("0.02", ETHER));
+        node.waitForReceipt(tx);
+        awaitTrue(() -> "InProgress".equals(payout(id).getString("state")), "InProgress when the hand payment is mined");
+        assertEquals(tx, payout(id).getJsonObject("paymentProof").getString("transactionId"));
+
+        node.reorg(1); // the block with the payment is replaced by an empty one: the transaction is gone
+        awaitTrue(() -> "AwaitingPayment".equals(payout(id).getString("state")), "back to AwaitingPayment after the reorg");
+        assertFalse(payout(id).containsKey("paymentProof"), payout(id).toString());
+
+        // a wrong amount pays nothing of it
+        node.waitForReceipt(node.sendEther(4, destination, units("0.01", ETHER)));
+        sleepFollowerPasses();
+        assertEquals("AwaitingPayment", payout(id).getString("state"));
+
+        String again = node.sendEther(4, destination, units("0.02", ETHER));
+        node.waitForReceipt(again);
+        awaitTrue(() -> "InProgress".equals(payout(id).getString("state")), "InProgress again");
+        node.mine(1);
+        awaitTrue(() -> "Completed".equals(payout(id).getString("state")), "Completed after 2 confirmations");
+        assertEquals(again, payout(id).getJsonObject("paymentProof").getString("transactionId"));
+        assertEquals(List.of("AwaitingPayment", "Completed", "InProgress", "InProgress"),
+                awaitStates(id, 4).stream().sorted().toList(), "seen, dropped by the reorg, seen again, confirmed");
+    }
+
+    private static List<String> awaitStates(String payoutId, int count) {
+        awaitTrue(() -> payoutStates(payoutId, "PayoutUpdated").size() >= count, count + " PayoutUpdated webhooks");
+        return payoutStates(payoutId, "PayoutUpdated");
+    }
+
+    private static List<String> payoutStates(String payoutId, String type) {
+        return shop.requests("/refunds").stream().map(r -> Json.createReader(new StringReader(r.bodyText())).readObject())
+                .filter(e -> payoutId.equals(e.getString("payoutId", null)) && type.equals(e.getString("type")))
+                .map(e -> e.getString("payoutState")).toList();
+    }
+
+    private static int pendingTransactions() {
+        Object status = node.call("txpool_status", List.of());
+        String pending = String.valueOf(((Map<?, ?>) status).get("pending"));
+        return pending.startsWith("0x") ? Integer.parseInt(pending.substring(2), 16) : Integer.parseInt(pending);
+    }
+
+    private static JsonObject payout(String id) {
+        return payout(refundStore, id);
+    }
+
+    private static JsonObject payout(String store, String id) {
+        return api.get("/api/v1/stores/" + store + "/payouts/" + id).expect(200).object();
+    }
+
+    private static List<String> payoutArgs(boolean execute) {
+        List<String> args = new ArrayList<>(List.of("--server", server.baseUrl(), "--store", refundStore,
+                "--method", "ETH-CHAIN", "--rpc", node.rpcUrl(), "--from-index", String.valueOf(PAYER_INDEX),
+                "--journal", journal.toString()));
+        if (execute) {
+            args.add("--execute");
+        }
+        return args;
+    }
+
+    // ---- helpers ----
 
     private static SweepRun sweep(List<String> args, String stdin) throws IOException, InterruptedException {
         return SweepRun.of(api.apiKey(), args, stdin);
+    }
+
+    private static Process startTool(String command, List<String> args, String stdin) throws IOException {
+        return SweepRun.start(api.apiKey(), command, args, stdin);
+    }
+
+    private static SweepRun tool(String command, List<String> args, String stdin) throws IOException, InterruptedException {
+        return SweepRun.of(api.apiKey(), command, args, stdin);
     }
 
     private static List<String> etherArgs(String to) {

@@ -58,7 +58,10 @@ public abstract class PayoutResource {
         return Response.ok().build();
     }
 
-    /** Greenfield's mark: to Completed (with an optional paymentProof.transactionId) or Cancelled. */
+    /**
+     * Greenfield's mark: to Completed (with an optional paymentProof.transactionId), to InProgress (with a required
+     * paymentProof.transactionId: the payment the chain watcher is to confirm) or Cancelled.
+     */
     @POST
     @Path("mark")
     public Response mark(String body) {
@@ -69,10 +72,19 @@ public abstract class PayoutResource {
         String state = in.requiredString("state");
         switch (state) {
             case "Completed" -> payouts.markPaid(caller, storeId(), payoutId, proofTransaction(in));
+            case "InProgress" -> payouts.recordProof(caller, storeId(), payoutId, requiredProof(in));
             case "Cancelled" -> payouts.cancel(caller, storeId(), payoutId);
-            default -> throw new InvalidInputException("state", "a payout can be marked Completed or Cancelled");
+            default -> throw new InvalidInputException("state", "a payout can be marked InProgress, Completed or Cancelled");
         }
         return Response.ok().build();
+    }
+
+    private static String requiredProof(JsonInput in) {
+        String tx = proofTransaction(in);
+        if (tx == null) {
+            throw new InvalidInputException("paymentProof.transactionId", "is required to mark a payout InProgress");
+        }
+        return tx;
     }
 
     private static String proofTransaction(JsonInput in) {

@@ -108,6 +108,14 @@ public class PayoutService {
         payouts.save(p);
     }
 
+    /** Greenfield's mark to InProgress with a payment proof: the transaction that pays it (see Payout#recordProof). */
+    public void recordProof(Caller caller, String storeId, String payoutId, String transactionId) {
+        Payout p = managed(caller, storeId, payoutId);
+        if (p.recordProof(transactionId, clock.instant())) {
+            payouts.save(p);
+        }
+    }
+
     /**
      * A plain payment link (BIP21, EIP-681) for the amount still owed, for a merchant who pays from a phone wallet;
      * null unless the payout awaits payment.

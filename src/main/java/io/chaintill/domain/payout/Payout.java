@@ -49,6 +49,11 @@ public class Payout {
     /** The payout batch (one PSBT) that is to pay it; null when in none. */
     @Column(name = "batch_id")
     private String batchId;
+    /** The block holding {@link #transactionId}, while it is on the main chain; null before it is mined. */
+    @Column(name = "block_height")
+    private Integer blockHeight;
+    @Column(name = "block_hash")
+    private String blockHash;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -108,8 +113,12 @@ public class Payout {
         record(PayoutEventType.PayoutUpdated, now);
     }
 
-    /** Marked paid by the merchant, with the transaction when they name one. */
+    /**
+     * Marked paid by the merchant, with the transaction when they name one. A payout already paid by one
+     * transaction cannot be given another as its proof.
+     */
     public void markPaid(String transactionId, Instant now) {
+        refuseOtherProof(transactionId);
         require(PayoutTransition.MARKED_PAID, "marked paid");
         if (transactionId != null) {
             this.transactionId = transactionId;
@@ -117,6 +126,39 @@ public class Payout {
         move(PayoutTransition.MARKED_PAID, now);
         record(PayoutEventType.PayoutUpdated, now);
     }
+
+    /**
+     * The merchant (or the offline payout tool) says {@code transactionId} pays this payout: it moves to InProgress
+     * and the chain watcher confirms it. Recording the same transaction again changes nothing (a re-run after a
+     * crash); another transaction is refused, so a payout never carries two payments. Returns true if it moved.
+     */
+    public boolean recordProof(String transactionId, Instant now) {
+        refuseOtherProof(transactionId);
+        if (state == PayoutState.AwaitingPayment) {
+            return transactionSeen(transactionId, now);
+        }
+        boolean paid = state == PayoutState.InProgress || state == PayoutState.Completed;
+        if (paid && transactionId.equalsIgnoreCase(this.transactionId)) {
+            return false;
+        }
+        throw new PayoutRefusedException("invalid-state", "a payout in state " + state + " cannot be marked InProgress");
+    }
+
+    private void refuseOtherProof(String transactionId) {
+        if (transactionId != null && this.transactionId != null && !this.transactionId.equalsIgnoreCase(transactionId)) {
+            throw new PayoutRefusedException("payout-already-paid", "payout " + id + " is already paid by transaction "
+                    + this.transactionId + "; a second, different proof is refused");
+        }
+    }
+
+    /** Its transaction is in block {@code hash} at {@code height}; both null when a reorg took that block away. */
+    public void minedIn(Integer height, String hash) {
+        this.blockHeight = height;
+        this.blockHash = hash;
+    }
+
+    public Optional<Integer> blockHeight() { return Optional.ofNullable(blockHeight); }
+    public Optional<String> blockHash() { return Optional.ofNullable(blockHash); }
 
     /** A transaction paying this payout reached the node (mempool or block). Repeats are ignored. */
     public boolean transactionSeen(String transactionId, Instant now) {
@@ -144,6 +186,8 @@ public class Payout {
             return false;
         }
         transactionId = null;
+        blockHeight = null;
+        blockHash = null;
         move(PayoutTransition.TRANSACTION_DROPPED, now);
         record(PayoutEventType.PayoutUpdated, now);
         return true;

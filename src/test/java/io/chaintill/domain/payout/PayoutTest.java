@@ -150,4 +150,38 @@ class PayoutTest {
         b.minedIn(null, NOW);
         assertTrue(b.blockHash().isEmpty());
     }
+
+    @Test
+    void aPaymentProofMovesItToInProgressOnceAndASecondDifferentProofIsRefused() {
+        Payout p = claimed("10");
+        p.approve(BigDecimal.ONE, 8, null, NOW);
+        p.drainEvents();
+        assertTrue(p.recordProof("0xaa", NOW));
+        assertEquals(PayoutState.InProgress, p.state());
+        assertEquals(List.of(new PayoutEvent(PayoutEventType.PayoutUpdated, NOW, PayoutState.InProgress)), p.drainEvents());
+        assertFalse(p.recordProof("0xAA", NOW), "the same transaction again changes nothing");
+        assertTrue(p.drainEvents().isEmpty());
+        assertEquals("payout-already-paid", assertThrows(PayoutRefusedException.class,
+                () -> p.recordProof("0xbb", NOW)).code());
+        assertEquals("payout-already-paid", assertThrows(PayoutRefusedException.class,
+                () -> p.markPaid("0xbb", NOW)).code());
+        p.markPaid("0xaa", NOW);
+        assertEquals(PayoutState.Completed, p.state());
+        assertEquals("payout-already-paid", assertThrows(PayoutRefusedException.class,
+                () -> p.markPaid("0xbb", NOW)).code(), "the proof conflict is named, not only the final state");
+    }
+
+    @Test
+    void aDroppedTransactionClearsItsProofAndBlock() {
+        Payout p = claimed("10");
+        p.approve(BigDecimal.ONE, 8, null, NOW);
+        p.transactionSeen("tx1", NOW);
+        p.minedIn(100, "hash100");
+        assertEquals(java.util.Optional.of(100), p.blockHeight());
+        p.transactionDropped(NOW);
+        assertEquals(PayoutState.AwaitingPayment, p.state());
+        assertTrue(p.transactionId().isEmpty());
+        assertTrue(p.blockHeight().isEmpty() && p.blockHash().isEmpty());
+        assertTrue(p.recordProof("tx2", NOW), "a new payment may be recorded after the drop");
+    }
 }
