@@ -206,14 +206,17 @@ public final class Browser implements AutoCloseable {
      * dashboard rebuilds its navigation once the stores are loaded).
      */
     public void click(String cssSelector, Duration timeout) {
-        await(timeout, d -> {
-            try {
-                d.findElement(By.cssSelector(cssSelector)).click();
-                return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-                return false;
-            }
-        });
+        await(timeout, d -> clickIfThere(cssSelector));
+    }
+
+    /** One try of {@link #click}: false when the element is not there (yet, or any more) or was re-rendered. */
+    public boolean clickIfThere(String cssSelector) {
+        try {
+            driver.findElement(By.cssSelector(cssSelector)).click();
+            return true;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return false;
+        }
     }
 
     /** Presses Tab (with Shift when back is true) and returns the element that has the focus then. */
