@@ -2,6 +2,7 @@ package io.chaintill.application;
 
 import io.chaintill.chain.ChainBlock;
 import io.chaintill.chain.ChainCursor;
+import io.chaintill.chain.KeyedChainLedger;
 import io.chaintill.chain.ReceivedOutput;
 import io.chaintill.domain.payment.CryptoAmount;
 import io.chaintill.domain.payment.Payment;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * change together, so a crash between two calls leaves nothing half done and a restart resumes at the cursor.
  */
 @ApplicationScoped
-public class ChainLedgerService {
+public class ChainLedgerService implements KeyedChainLedger<TrackedChain> {
     @Inject
     ChainCursors cursors;
     @Inject

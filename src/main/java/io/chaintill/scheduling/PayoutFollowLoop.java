@@ -1,12 +1,12 @@
 package io.chaintill.scheduling;
 
-import io.chaintill.application.payout.PayoutChainLedger;
 import io.chaintill.application.payout.PayoutChainLedgerService;
 import io.chaintill.application.payout.PayoutChainLedgerService.PayoutChain;
 import io.chaintill.chain.ChainCursor;
 import io.chaintill.chain.ChainFollower;
 import io.chaintill.chain.ChainSource;
 import io.chaintill.chain.ChainTip;
+import io.chaintill.chain.KeyedChainLedger;
 import io.chaintill.chain.WatchedDestination;
 import io.chaintill.chain.WatchedDestinations;
 import java.util.HashSet;
@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * Watches one payment method's chain for payments of approved payouts, next to the invoice follow loop of the same
- * method and on the same source: a {@link ChainFollower} over a {@link PayoutChainLedger}, its watched index the
+ * method and on the same source: a {@link ChainFollower} over the payout ledger of {@link PayoutChainLedgerService}, its watched index the
  * destinations of the method's approved payouts (reloaded every pass; there are few). While no payout is approved
  * the cursor skips to the tip without reading a block, so an idle store costs one tip query per pass.
  * Chain-agnostic: a chain job passes its {@link ChainFollowLoop.Chain}, whose match key turns an address into what
@@ -50,7 +50,7 @@ public final class PayoutFollowLoop {
                 return;
             }
             if (follower == null) {
-                follower = new ChainFollower("payouts " + chain.key(), source, new PayoutChainLedger(payoutChain, service),
+                follower = new ChainFollower("payouts " + chain.key(), source, KeyedChainLedger.bound(payoutChain, service),
                         watched, startMargin, 100);
             }
             follower.followOnce();

@@ -2,6 +2,7 @@ package io.chaintill.application.payout;
 
 import io.chaintill.chain.ChainBlock;
 import io.chaintill.chain.ChainCursor;
+import io.chaintill.chain.KeyedChainLedger;
 import io.chaintill.chain.PaymentMethodHandler;
 import io.chaintill.chain.PaymentMethodHandlers;
 import io.chaintill.chain.ReceivedOutput;
@@ -34,7 +35,7 @@ import java.util.logging.Logger;
  * The cursor lives in chain_cursor under its own key ({@code payouts:<chain>}), apart from the invoice follower's.
  */
 @ApplicationScoped
-public class PayoutChainLedgerService {
+public class PayoutChainLedgerService implements KeyedChainLedger<PayoutChainLedgerService.PayoutChain> {
     private static final Logger LOG = Logger.getLogger(PayoutChainLedgerService.class.getName());
 
     @Inject
