@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chaintill.chain.bitcoin.Psbt;
 import io.chaintill.chain.bitcoin.UnsignedTransaction;
+import io.chaintill.contract.GreenfieldContract;
 import io.chaintill.support.ApiClient;
+import io.chaintill.support.ApiResponse;
 import io.chaintill.support.BitcoindRegtest;
 import io.chaintill.support.Browser;
 import io.chaintill.support.DashboardLogin;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,9 +138,19 @@ class RefundFlowIT {
         assertTrue(pullPayment.getBoolean("autoApproveClaims"), pullPayment.toString());
         assertEquals("Refund " + invoiceId, pullPayment.getString("name"));
         assertTrue(pullPayment.getString("viewLink").endsWith("/pull-payments/" + pullPayment.getString("id")));
-        // what the other variants would make of the same invoice
-        assertEquals("0.0015", api.post(refundPath, "{\"refundVariant\":\"RateThen\",\"subtractPercentage\":\"0\"}")
-                .expect(200).object().getString("amount"));
+        // what the other variants make of the same invoice, each answer in BTCPay's shape (both route forms:
+        // greenfield-php and the WooCommerce plugin call the store's, BTCPay 2.x documents the other)
+        Map<String, String> variants = new LinkedHashMap<>();
+        variants.put("{\"refundVariant\":\"RateThen\",\"subtractPercentage\":\"0\"}", "0.0015 BTC true");
+        variants.put("{\"refundVariant\":\"CurrentRate\",\"name\":\"today\",\"description\":\"at today's rate\"}", "0.0015 BTC true");
+        variants.put("{\"refundVariant\":\"Fiat\",\"payoutMethods\":[\"BTC-CHAIN\"]}", "0.0015 BTC false");
+        variants.put("{\"refundVariant\":\"OverpaidAmount\",\"subtractPercentage\":\"10\"}", "0.00045 BTC true");
+        variants.put("{\"refundVariant\":\"Custom\",\"customAmount\":\"0.0001\",\"customCurrency\":\"BTC\"}", "0.0001 BTC true");
+        for (String path : List.of(refundPath, "/api/v1/invoices/" + invoiceId + "/refund")) {
+            variants.forEach((body, made) -> assertEquals(made, refunded(path, body), body));
+        }
+        // Greenfield 1's single paymentMethod, which only the store's form documents
+        assertEquals("0.0015 BTC true", refunded(refundPath, "{\"refundVariant\":\"RateThen\",\"paymentMethod\":\"BTC-CHAIN\"}"));
         assertTrue(api.post(refundPath, "{\"refundVariant\":\"Sometimes\"}").expect(422).body().contains("refundVariant"));
         assertTrue(api.post(refundPath, "{\"refundVariant\":\"Custom\"}").expect(422).body().contains("customAmount"));
         api.anonymous().post(refundPath, "{\"refundVariant\":\"RateThen\"}").expect(401);
@@ -447,6 +460,38 @@ class RefundFlowIT {
         String before = browser.driver().getPageSource();
         browser.find("#claim-button").click();
         browser.await(WAIT, d -> !d.getPageSource().equals(before) && !d.findElements(org.openqa.selenium.By.id("claim")).isEmpty());
+    }
+
+    /**
+     * A refund of a 5 USD invoice paid at 50,000 USD/BTC (the test servers' fixed rate): CurrentRate is BTCPay's
+     * "crypto at today's rate", in BTC and approved at once, not an amount in the invoice's currency; Fiat is that.
+     */
+    @Test
+    @Order(8)
+    void currentRateRefundsTheValuePaidInCryptoAtTodaysRate() {
+        String usd = api.createInvoice(storeId, "{\"amount\":\"5\",\"currency\":\"USD\"}").getString("id");
+        JsonObject prompt = api.get("/api/v1/stores/" + storeId + "/invoices/" + usd + "/payment-methods").expect(200)
+                .array().getJsonObject(0);
+        assertEquals("0.0001", new BigDecimal(prompt.getString("amount")).stripTrailingZeros().toPlainString());
+        node.send(MINER, prompt.getString("destination"), new BigDecimal("0.0001"));
+        node.mine(1);
+        awaitTrue(() -> "Settled".equals(api.get("/api/v1/stores/" + storeId + "/invoices/" + usd).expect(200).object()
+                .getString("status")), "USD invoice settled");
+        String path = "/api/v1/invoices/" + usd + "/refund";
+        assertEquals("0.0001 BTC true", refunded(path, "{\"refundVariant\":\"CurrentRate\"}"));
+        assertEquals("5 USD false", refunded(path, "{\"refundVariant\":\"Fiat\"}"));
+        assertEquals("4.5 USD false", refunded(path, "{\"refundVariant\":\"Fiat\",\"subtractPercentage\":\"10\"}"));
+        assertEquals("0.00009 BTC true", refunded(path, "{\"refundVariant\":\"CurrentRate\",\"subtractPercentage\":\"10\"}"));
+    }
+
+    /** Refunds with {@code body}, both request and answer checked against BTCPay's documents: "amount currency autoApproveClaims". */
+    private static String refunded(String path, String body) {
+        assertEquals(List.of(), GreenfieldContract.get().requestViolations("POST", path, body));
+        ApiResponse r = api.post(path, body).expect(200);
+        GreenfieldContract.get().assertValid("POST", path, 200, r.body());
+        JsonObject pp = r.object();
+        return new BigDecimal(pp.getString("amount")).stripTrailingZeros().toPlainString() + " " + pp.getString("currency")
+                + " " + pp.getBoolean("autoApproveClaims");
     }
 
     private static JsonObject invoice() {

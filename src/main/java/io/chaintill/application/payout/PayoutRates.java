@@ -39,10 +39,18 @@ public class PayoutRates {
                 throw new InvalidInputException("rateRule", "must be positive");
             }
         } else {
-            List<String> providers = store.settings().rateProviders().isEmpty() ? configuration.providerOrder()
-                    : store.settings().rateProviders();
-            price = rates.rate(new CurrencyPair(payoutCurrency, originalCurrency), providers).value();
+            price = price(store, payoutCurrency, originalCurrency);
         }
         return BigDecimal.ONE.divide(price, SCALE, RoundingMode.DOWN);
+    }
+
+    /** The market price of one unit of {@code asset} in {@code currency} now, from the store's rate providers. */
+    public BigDecimal price(Store store, String asset, String currency) {
+        if (asset.equals(currency)) {
+            return BigDecimal.ONE;
+        }
+        List<String> providers = store.settings().rateProviders().isEmpty() ? configuration.providerOrder()
+                : store.settings().rateProviders();
+        return rates.rate(new CurrencyPair(asset, currency), providers).value();
     }
 }

@@ -5,6 +5,7 @@ import io.chaintill.application.Caller;
 import io.chaintill.application.InvoicePayments;
 import io.chaintill.application.NotFoundException;
 import io.chaintill.persistence.InvoiceRepository;
+import io.chaintill.persistence.StoreRepository;
 import io.chaintill.domain.InvalidInputException;
 import io.chaintill.domain.access.Policy;
 import io.chaintill.domain.invoice.AdditionalStatus;
@@ -18,9 +19,11 @@ import io.chaintill.domain.payout.PullPaymentTerms;
 import io.chaintill.domain.payout.RefundAmount;
 import io.chaintill.domain.payout.RefundBasis;
 import io.chaintill.domain.payout.RefundVariant;
+import io.chaintill.rates.RatesUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,10 @@ public class RefundService {
     PayoutMethods methods;
     @Inject
     PullPaymentService pullPayments;
+    @Inject
+    PayoutRates rates;
+    @Inject
+    StoreRepository stores;
 
     /**
      * Needs cancreatenonapprovedpullpayments; claims are approved at once only when the variant allows it and the
@@ -54,8 +61,8 @@ public class RefundService {
         if (r.variant() == null) {
             throw new InvalidInputException("refundVariant", "is required (RateThen, CurrentRate, OverpaidAmount, Fiat or Custom)");
         }
-        RefundAmount amount = RefundAmount.of(r.variant(), basis(invoice, payoutMethods.get(0)), r.customAmount(),
-                r.customCurrency(), r.subtractPercentage());
+        RefundAmount amount = RefundAmount.of(r.variant(), basis(invoice, payoutMethods.get(0),
+                r.variant() == RefundVariant.CurrentRate), r.customAmount(), r.customCurrency(), r.subtractPercentage());
         boolean autoApprove = amount.autoApproveClaims() && caller.holds(Policy.STORE_CREATE_PULL_PAYMENTS, storeId);
         String name = r.name() == null || r.name().isBlank() ? "Refund " + invoice.id() : r.name();
         return pullPayments.add(storeId, new PullPaymentTerms(name, r.description(), amount.amount(), amount.currency(),
@@ -68,7 +75,7 @@ public class RefundService {
         Invoice invoice = invoice(storeId, invoiceId);
         List<PaymentMethodId> m = payoutMethods(invoice, new RefundRequest(null, null, null, paymentMethod, null, null,
                 null, null));
-        RefundBasis basis = basis(invoice, m.get(0));
+        RefundBasis basis = basis(invoice, m.get(0), true);
         Map<RefundVariant, RefundAmount> out = new EnumMap<>(RefundVariant.class);
         for (RefundVariant v : RefundVariant.values()) {
             if (v != RefundVariant.Custom) {
@@ -87,7 +94,8 @@ public class RefundService {
                 .orElseThrow(() -> new NotFoundException("invoice-not-found", "invoice not found"));
     }
 
-    private RefundBasis basis(Invoice invoice, PaymentMethodId method) {
+    /** @param withRateNow whether to ask the store's rate providers for today's rate (only CurrentRate needs it) */
+    private RefundBasis basis(Invoice invoice, PaymentMethodId method, boolean withRateNow) {
         if (!refundable(invoice)) {
             throw new InvalidInputException("invoiceId", "an invoice in status " + invoice.status()
                     + " cannot be refunded (settled, invalid, or expired after a payment only)");
@@ -96,8 +104,17 @@ public class RefundService {
                 "the invoice was not payable in " + method + ", so there is no rate to refund it at"));
         int invoiceDecimals = CurrencyCatalog.decimalsOf(invoice.currency()).orElse(prompt.decimals());
         return new RefundBasis(invoice.amount().orElse(null), invoice.currency(), invoiceDecimals, prompt.currency(),
-                prompt.decimals(), prompt.rate(), payments.paid(prompt).toDecimal(),
-                invoice.additionalStatus() == AdditionalStatus.PaidOver);
+                prompt.decimals(), prompt.rate(), withRateNow ? rateNow(invoice, prompt.currency()) : null,
+                payments.paid(prompt).toDecimal(), invoice.additionalStatus() == AdditionalStatus.PaidOver);
+    }
+
+    /** Null when the store's rate providers have no rate now (then CurrentRate is refused, naming refundVariant). */
+    private BigDecimal rateNow(Invoice invoice, String cryptoCurrency) {
+        try {
+            return stores.find(invoice.storeId()).map(s -> rates.price(s, cryptoCurrency, invoice.currency())).orElse(null);
+        } catch (RatesUnavailableException e) {
+            return null;
+        }
     }
 
     private List<PaymentMethodId> payoutMethods(Invoice invoice, RefundRequest r) {

@@ -23,13 +23,25 @@ public record RefundAmount(BigDecimal amount, String currency, boolean autoAppro
         BigDecimal paidInInvoiceCurrency = b.cryptoPaid().multiply(b.rateThen()).setScale(b.invoiceDecimals(), RoundingMode.DOWN);
         RefundAmount r = switch (variant) {
             case RateThen -> new RefundAmount(b.cryptoPaid(), b.cryptoCurrency(), true);
-            case CurrentRate -> new RefundAmount(paidInInvoiceCurrency, b.invoiceCurrency(), true);
+            case CurrentRate -> new RefundAmount(atCurrentRate(b, paidInInvoiceCurrency), b.cryptoCurrency(), true);
             case Fiat -> new RefundAmount(paidInInvoiceCurrency, b.invoiceCurrency(), false);
             case OverpaidAmount -> overpaid(b, paidInInvoiceCurrency);
             case Custom -> custom(b, customAmount, customCurrency);
         };
-        return r.less(subtractPercentage, variant == RefundVariant.RateThen || variant == RefundVariant.OverpaidAmount
-                ? b.cryptoDecimals() : b.invoiceDecimals());
+        return r.less(subtractPercentage, r.currency().equals(b.cryptoCurrency()) ? b.cryptoDecimals() : b.invoiceDecimals());
+    }
+
+    /** The value paid, in the invoice currency, bought back in crypto at today's rate (rounded down). */
+    private static BigDecimal atCurrentRate(RefundBasis b, BigDecimal paidInInvoiceCurrency) {
+        if (b.rateNow() == null || b.rateNow().signum() <= 0) {
+            throw new InvalidInputException("refundVariant", "no current rate of " + b.cryptoCurrency() + " in "
+                    + b.invoiceCurrency() + " is available");
+        }
+        BigDecimal crypto = paidInInvoiceCurrency.divide(b.rateNow(), b.cryptoDecimals(), RoundingMode.DOWN);
+        if (crypto.signum() <= 0) {
+            throw new InvalidInputException("refundVariant", "the paid value rounds to zero at the current rate");
+        }
+        return crypto;
     }
 
     private static RefundAmount overpaid(RefundBasis b, BigDecimal paidInInvoiceCurrency) {

@@ -145,7 +145,7 @@ function refundable(invoice) {
 
 const REFUND_TEXT = {
     RateThen: 'The crypto paid, as paid',
-    CurrentRate: 'The invoice amount at today\'s rate (approved at once)',
+    CurrentRate: 'The value paid, in crypto at today\'s rate',
     Fiat: 'The invoice amount at the rate when you approve',
     OverpaidAmount: 'Only the overpaid part',
 };
