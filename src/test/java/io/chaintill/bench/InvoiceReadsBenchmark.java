@@ -86,7 +86,10 @@ final class InvoiceReadsBenchmark implements Benchmarks.Benchmark {
         }
     }
 
-    /** The plans of the list queries as EclipseLink sends them (InvoiceRepository.search), with real parameters. */
+    /**
+     * The plans of the list queries as EclipseLink sends them (InvoiceRepository.search), with real parameters, and of
+     * the reads of one invoice's prompts and payments.
+     */
     private static void explain(DataSource ds, String store) throws Exception {
         String select = "SELECT id FROM invoice WHERE store_id = ? AND archived = false";
         String tail = " ORDER BY created_at DESC, id LIMIT 50";
@@ -95,10 +98,25 @@ final class InvoiceReadsBenchmark implements Benchmarks.Benchmark {
         queries.put("by orderId", new String[] {select + " AND order_id IN (?)" + tail, "order-4242"});
         queries.put("by status", new String[] {select + " AND status IN (?)" + tail, "Settled"});
         queries.put("text search", new String[] {select + " AND search_text LIKE ?" + tail, "%buyer-4242@example%"});
+        // what every get by id and every listed page reads besides the invoice (its prompts, its payments)
+        queries.put("prompts of an invoice", new String[] {"SELECT id FROM payment_prompt WHERE invoice_id = ?"});
+        queries.put("payments of an invoice", new String[] {"SELECT id FROM payment WHERE invoice_id = ?"});
+        // the newest page's prompts, batch-fetched IN the page's ids
+        queries.put("prompts of a page", new String[] {"SELECT * FROM payment_prompt WHERE invoice_id IN (SELECT id FROM invoice"
+                + " WHERE store_id = ? ORDER BY created_at DESC LIMIT 50)"});
+        String someInvoice;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM invoice WHERE store_id = ? ORDER BY created_at DESC LIMIT 1")) {
+            ps.setString(1, store);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                someInvoice = rs.getString(1);
+            }
+        }
         try (Connection c = ds.getConnection()) {
             for (Map.Entry<String, String[]> q : queries.entrySet()) {
                 try (PreparedStatement ps = c.prepareStatement("EXPLAIN ANALYZE " + q.getValue()[0])) {
-                    ps.setString(1, store);
+                    ps.setString(1, q.getValue()[0].contains("store_id = ?") ? store : someInvoice);
                     if (q.getValue().length > 1) {
                         ps.setString(2, q.getValue()[1]);
                     }
