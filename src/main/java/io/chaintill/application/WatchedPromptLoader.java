@@ -24,7 +24,7 @@ public class WatchedPromptLoader {
                                          Function<String, String> scriptOf) {
         List<WatchedDestination> out = new ArrayList<>();
         for (PaymentPrompt p : payments.watchedPrompts(method, createdSince, now)) {
-            out.add(new WatchedDestination(scriptOf.apply(p.destination()), p.destination(), p.invoice().id(), p.id()));
+            out.add(new WatchedDestination(scriptOf.apply(p.destination()), p.destination(), p.invoiceId(), p.id()));
         }
         return out;
     }
