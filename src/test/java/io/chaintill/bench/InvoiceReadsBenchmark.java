@@ -5,7 +5,6 @@ import io.chaintill.support.ServerProcess;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,10 +78,8 @@ final class InvoiceReadsBenchmark implements Benchmarks.Benchmark {
     }
 
     private static String counterKey(DataSource ds) throws Exception {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT key_id FROM address_counter")) {
-            rs.next();
-            return rs.getString(1);
+        try (Connection c = ds.getConnection()) {
+            return firstColumn(c, "SELECT key_id FROM address_counter").get(0);
         }
     }
 
@@ -93,41 +90,44 @@ final class InvoiceReadsBenchmark implements Benchmarks.Benchmark {
     private static void explain(DataSource ds, String store) throws Exception {
         String select = "SELECT id FROM invoice WHERE store_id = ? AND archived = false";
         String tail = " ORDER BY created_at DESC, id LIMIT 50";
-        Map<String, String[]> queries = new LinkedHashMap<>();
-        queries.put("newest 50", new String[] {select + tail});
-        queries.put("by orderId", new String[] {select + " AND order_id IN (?)" + tail, "order-4242"});
-        queries.put("by status", new String[] {select + " AND status IN (?)" + tail, "Settled"});
-        queries.put("text search", new String[] {select + " AND search_text LIKE ?" + tail, "%buyer-4242@example%"});
-        // what every get by id and every listed page reads besides the invoice (its prompts, its payments)
-        queries.put("prompts of an invoice", new String[] {"SELECT id FROM payment_prompt WHERE invoice_id = ?"});
-        queries.put("payments of an invoice", new String[] {"SELECT id FROM payment WHERE invoice_id = ?"});
-        // the newest page's prompts, batch-fetched IN the page's ids
-        queries.put("prompts of a page", new String[] {"SELECT * FROM payment_prompt WHERE invoice_id IN (SELECT id FROM invoice"
-                + " WHERE store_id = ? ORDER BY created_at DESC LIMIT 50)"});
-        String someInvoice;
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM invoice WHERE store_id = ? ORDER BY created_at DESC LIMIT 1")) {
-            ps.setString(1, store);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                someInvoice = rs.getString(1);
-            }
-        }
         try (Connection c = ds.getConnection()) {
+            String someInvoice = firstColumn(c, "SELECT id FROM invoice WHERE store_id = ? ORDER BY created_at DESC LIMIT 1", store)
+                    .get(0);
+            // each: the SQL, then its parameters
+            Map<String, String[]> queries = new LinkedHashMap<>();
+            queries.put("newest 50", new String[] {select + tail, store});
+            queries.put("by orderId", new String[] {select + " AND order_id IN (?)" + tail, store, "order-4242"});
+            queries.put("by status", new String[] {select + " AND status IN (?)" + tail, store, "Settled"});
+            queries.put("text search", new String[] {select + " AND search_text LIKE ?" + tail, store, "%buyer-4242@example%"});
+            // what every get by id and every listed page reads besides the invoice (its prompts, its payments)
+            queries.put("prompts of an invoice", new String[] {"SELECT id FROM payment_prompt WHERE invoice_id = ?", someInvoice});
+            queries.put("payments of an invoice", new String[] {"SELECT id FROM payment WHERE invoice_id = ?", someInvoice});
+            // the newest page's prompts, batch-fetched IN the page's ids
+            queries.put("prompts of a page", new String[] {"SELECT * FROM payment_prompt WHERE invoice_id IN (SELECT id FROM invoice"
+                    + " WHERE store_id = ? ORDER BY created_at DESC LIMIT 50)", store});
             for (Map.Entry<String, String[]> q : queries.entrySet()) {
-                try (PreparedStatement ps = c.prepareStatement("EXPLAIN ANALYZE " + q.getValue()[0])) {
-                    ps.setString(1, q.getValue()[0].contains("store_id = ?") ? store : someInvoice);
-                    if (q.getValue().length > 1) {
-                        ps.setString(2, q.getValue()[1]);
-                    }
-                    System.out.println("-- plan, " + q.getKey() + ": " + q.getValue()[0]);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            System.out.println("   " + rs.getString(1));
-                        }
-                    }
+                String[] sqlAndParameters = q.getValue();
+                System.out.println("-- plan, " + q.getKey() + ": " + sqlAndParameters[0]);
+                for (String line : firstColumn(c, "EXPLAIN ANALYZE " + sqlAndParameters[0],
+                        java.util.Arrays.copyOfRange(sqlAndParameters, 1, sqlAndParameters.length))) {
+                    System.out.println("   " + line);
                 }
             }
+        }
+    }
+
+    private static List<String> firstColumn(Connection c, String sql, String... parameters) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
+            List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
         }
     }
 }
