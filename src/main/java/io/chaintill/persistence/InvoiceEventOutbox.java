@@ -20,9 +20,22 @@ public class InvoiceEventOutbox {
      */
     @SuppressWarnings("unchecked")
     public List<InvoiceEventRecord> lockUndispatched(int limit) {
-        List<Object> ids = em.createNativeQuery(WebhookClaimSql.undispatchedEvents(locking::claimTail))
-                .setParameter(1, limit).getResultList();
-        return ids.stream().map(id -> em.find(InvoiceEventRecord.class, ((Number) id).longValue())).toList();
+        List<Long> ids = ((List<Object>) em.createNativeQuery(WebhookClaimSql.undispatchedEvents(locking::claimTail))
+                .setParameter(1, limit).getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // one read for the batch: a find per id was 200 statements per batch (a store's backlog after an outage)
+        return em.createQuery("select e from InvoiceEventRecord e where e.id in :ids order by e.id", InvoiceEventRecord.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /** Marks the events dispatched in one statement; only for events locked by {@link #lockUndispatched} in this transaction. */
+    public void markDispatched(List<InvoiceEventRecord> events) {
+        if (!events.isEmpty()) {
+            em.createQuery("update InvoiceEventRecord e set e.dispatched = true where e.id in :ids")
+                    .setParameter("ids", events.stream().map(InvoiceEventRecord::id).toList()).executeUpdate();
+        }
     }
 
     public InvoiceEventRecord get(long eventId) {

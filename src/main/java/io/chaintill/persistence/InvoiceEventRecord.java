@@ -47,8 +47,4 @@ public class InvoiceEventRecord {
     public String dataJson() { return dataJson; }
     public Instant createdAt() { return createdAt; }
     public boolean dispatched() { return dispatched; }
-
-    public void markDispatched() {
-        dispatched = true;
-    }
 }

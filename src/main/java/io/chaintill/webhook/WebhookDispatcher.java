@@ -56,8 +56,8 @@ public class WebhookDispatcher {
                 }
             }
             notifier.deliveries(event, now).forEach(deliveries::add);
-            event.markDispatched();
         }
+        outbox.markDispatched(events);
         return events.size();
     }
 
