@@ -13,7 +13,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,39 +80,25 @@ public class InvoiceRepository {
                 .setParameter("now", now).setMaxResults(limit).getResultList();
     }
 
+    /** A page of a store's invoices, newest first: the page's ids ({@link InvoicePageSql}), then those invoices. */
+    @SuppressWarnings("unchecked")
     public List<Invoice> search(InvoiceQuery q) {
-        StringBuilder jpql = new StringBuilder("select i from Invoice i where i.storeId = :store");
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("store", q.storeId()));
-        if (!q.includeArchived()) {
-            jpql.append(" and i.archived = false");
+        InvoicePageSql page = InvoicePageSql.of(q);
+        jakarta.persistence.Query idQuery = em.createNativeQuery(page.sql());
+        for (int p = 0; p < page.parameters().size(); p++) {
+            idQuery.setParameter(p + 1, page.parameters().get(p));
         }
-        if (!q.orderIds().isEmpty()) {
-            jpql.append(" and i.orderId in :orderIds");
-            params.put("orderIds", q.orderIds());
+        List<String> ids = ((List<Object>) idQuery.getResultList()).stream().map(Object::toString).toList();
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        if (!q.statuses().isEmpty()) {
-            jpql.append(" and i.status in :statuses");
-            params.put("statuses", new ArrayList<>(q.statuses()));
-        }
-        if (q.text() != null) {
-            jpql.append(" and i.searchText like :text");
-            params.put("text", "%" + escapeLike(q.text().toLowerCase(java.util.Locale.ROOT)) + "%");
-        }
-        if (q.start() != null) {
-            jpql.append(" and i.createdAt >= :start");
-            params.put("start", q.start());
-        }
-        if (q.end() != null) {
-            jpql.append(" and i.createdAt <= :end");
-            params.put("end", q.end());
-        }
-        jpql.append(" order by i.createdAt desc, i.id");
-        TypedQuery<Invoice> query = em.createQuery(jpql.toString(), Invoice.class);
-        params.forEach(query::setParameter);
-        // the page's prompts in one more query (IN the page's ids), not one lazy load per invoice; IN, unlike the
-        // JOIN batch, keeps the page's LIMIT/OFFSET
+        TypedQuery<Invoice> query = em.createQuery("select i from Invoice i where i.id in :ids", Invoice.class)
+                .setParameter("ids", ids);
+        // the page's prompts in one more query (IN the page's ids), not one lazy load per invoice
         query.setHint("eclipselink.batch", "i.prompts").setHint("eclipselink.batch.type", "IN");
-        return query.setFirstResult(q.skip()).setMaxResults(q.take()).getResultList();
+        Map<String, Invoice> byId = new java.util.HashMap<>();
+        query.getResultList().forEach(i -> byId.put(i.id(), i));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public List<InvoiceEventRecord> events(String invoiceId) {
@@ -131,10 +116,6 @@ public class InvoiceRepository {
                 .setParameter("ids", invoiceIds).setParameter("t", type).getResultList()
                 .forEach(e -> out.merge(e.invoiceId(), e.createdAt(), (a, b) -> a.isAfter(b) ? a : b));
         return out;
-    }
-
-    private static String escapeLike(String s) {
-        return s.replace("%", "").replace("_", "");
     }
 
     private static String toJson(Map<String, Object> data) {

@@ -127,7 +127,7 @@ abstract class BenchDatabase implements AutoCloseable {
         @Override
         Map<String, String> serverEnv() throws IOException {
             return Map.of("CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-bench").toString(),
-                    "CHAINTILL_DB_URL", url("server"), "CHAINTILL_DB_USER", "postgres", "CHAINTILL_DB_PASSWORD", "postgres");
+                    "CHAINTILL_DB_URL", url("server") + System.getProperty("bench.pg.url-suffix", ""), "CHAINTILL_DB_USER", "postgres", "CHAINTILL_DB_PASSWORD", "postgres");
         }
 
         @Override
