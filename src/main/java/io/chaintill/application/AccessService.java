@@ -54,7 +54,7 @@ public class AccessService {
 
     public Optional<Caller> byApiKey(String rawKey) {
         String hash = Secrets.sha256Hex(rawKey);
-        return repo.keyByHash(hash).flatMap(k -> repo.user(k.userId()).map(u -> new Caller(u, k.permissions(), hash)));
+        return repo.keyWithOwner(hash).map(o -> new Caller(o.user(), o.key().permissions(), hash));
     }
 
     /**
