@@ -16,9 +16,9 @@ import java.util.Locale;
  * (docs/performance.md). Both numbers are bounded integers (InvoiceFilters), so nothing from a request reaches the text.
  * Everything else stays a bound parameter.
  */
-record InvoicePageSql(String sql, List<Object> parameters) {
+public record InvoicePageSql(String sql, List<Object> parameters) {
 
-    static InvoicePageSql of(InvoiceQuery q) {
+    public static InvoicePageSql of(InvoiceQuery q) {
         if (q.skip() < 0 || q.take() < 0) {
             throw new IllegalArgumentException("skip and take must not be negative");
         }
