@@ -21,15 +21,19 @@ public class Authorizer {
 
     /** The store, if the caller holds {@code policy} on it and may see it. Unknown stores are 404. */
     public Store requireStore(Caller caller, Policy policy, String storeId) {
-        if (!caller.holds(policy, storeId)) {
-            throw new AccessDeniedException("this requires the permission " + policy.greenfieldName()
-                    + " on store " + storeId);
-        }
-        Store store = stores.find(storeId).orElseThrow(() -> new NotFoundException("store-not-found", "store not found"));
-        if (!canSee(caller, store)) {
-            throw new AccessDeniedException("you have no rights on store " + storeId);
-        }
+        requireHeld(caller, policy, storeId);
+        Store store = stores.find(storeId).orElseThrow(Authorizer::storeNotFound);
+        requireVisible(caller, store.ownerUserId(), storeId);
         return store;
+    }
+
+    /**
+     * The same decision as {@link #requireStore} for callers that do not use the store: it reads only the store's
+     * owner, which is cheaper than building the store (most routes, and every read of an invoice, ask only this).
+     */
+    public void requireAccess(Caller caller, Policy policy, String storeId) {
+        requireHeld(caller, policy, storeId);
+        requireVisible(caller, stores.ownerOf(storeId).orElseThrow(Authorizer::storeNotFound), storeId);
     }
 
     /**
@@ -38,11 +42,32 @@ public class Authorizer {
      * that nobody learns what another store holds; the route's own permission is checked afterwards as usual.
      */
     public boolean mayReach(Caller caller, String storeId) {
-        return caller.holdsAnyOn(storeId) && stores.find(storeId).map(s -> canSee(caller, s)).orElse(false);
+        return caller.holdsAnyOn(storeId) && stores.ownerOf(storeId).map(owner -> sees(caller, owner)).orElse(false);
     }
 
     public boolean canSee(Caller caller, Store store) {
-        return caller.user().admin() || caller.user().id().equals(store.ownerUserId());
+        return sees(caller, store.ownerUserId());
+    }
+
+    private static boolean sees(Caller caller, String ownerUserId) {
+        return caller.user().admin() || caller.user().id().equals(ownerUserId);
+    }
+
+    private static void requireHeld(Caller caller, Policy policy, String storeId) {
+        if (!caller.holds(policy, storeId)) {
+            throw new AccessDeniedException("this requires the permission " + policy.greenfieldName()
+                    + " on store " + storeId);
+        }
+    }
+
+    private static void requireVisible(Caller caller, String ownerUserId, String storeId) {
+        if (!sees(caller, ownerUserId)) {
+            throw new AccessDeniedException("you have no rights on store " + storeId);
+        }
+    }
+
+    private static NotFoundException storeNotFound() {
+        return new NotFoundException("store-not-found", "store not found");
     }
 
     /**

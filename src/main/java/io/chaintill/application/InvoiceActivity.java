@@ -24,14 +24,14 @@ public class InvoiceActivity {
 
     /** Oldest first, as they were recorded with each state change. */
     public List<InvoiceEventRecord> events(Caller caller, String storeId, String invoiceId) {
-        authorizer.requireStore(caller, Policy.STORE_VIEW_INVOICES, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_VIEW_INVOICES, storeId);
         requireInvoice(storeId, invoiceId);
         return invoices.events(invoiceId);
     }
 
     /** In event order, redeliveries included; needs the same permission as the webhook delivery log. */
     public List<DeliveryWithAttempts> deliveries(Caller caller, String storeId, String invoiceId) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         requireInvoice(storeId, invoiceId);
         return deliveries.ofInvoice(storeId, invoiceId).stream()
                 .map(d -> new DeliveryWithAttempts(d, deliveries.attempts(d.id()))).toList();

@@ -36,7 +36,7 @@ public class InvoiceExport {
 
     /** Checked before the first byte goes out, so a refusal is still a proper JSON error. */
     public void authorize(Caller caller, String storeId) {
-        authorizer.requireStore(caller, Policy.STORE_VIEW_INVOICES, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_VIEW_INVOICES, storeId);
     }
 
     public List<String> header() {

@@ -104,7 +104,7 @@ public class InvoiceService {
     }
 
     public Invoice get(Caller caller, String storeId, String invoiceId) {
-        authorizer.requireStore(caller, Policy.STORE_VIEW_INVOICES, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_VIEW_INVOICES, storeId);
         return invoiceOf(storeId, invoiceId);
     }
 
@@ -115,14 +115,14 @@ public class InvoiceService {
     }
 
     public List<Invoice> search(Caller caller, InvoiceQuery query) {
-        authorizer.requireStore(caller, Policy.STORE_VIEW_INVOICES, query.storeId());
+        authorizer.requireAccess(caller, Policy.STORE_VIEW_INVOICES, query.storeId());
         return invoices.search(query);
     }
 
     @Transactional
     public Invoice updateMetadata(Caller caller, String storeId, String invoiceId, String metadataJson, String orderId,
                                   String searchText) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_INVOICES, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_INVOICES, storeId);
         checkMetadata(metadataJson, orderId);
         Invoice invoice = lockedInvoiceOf(storeId, invoiceId);
         invoice.replaceMetadata(metadataJson, orderId, searchText);
@@ -132,7 +132,7 @@ public class InvoiceService {
 
     @Transactional
     public Invoice mark(Caller caller, String storeId, String invoiceId, String status) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_INVOICES, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_INVOICES, storeId);
         Invoice invoice = lockedInvoiceOf(storeId, invoiceId);
         if ("Settled".equalsIgnoreCase(status) || "Complete".equalsIgnoreCase(status)) {
             invoice.markSettled(clock.instant());
@@ -147,7 +147,7 @@ public class InvoiceService {
 
     @Transactional
     public Invoice archive(Caller caller, String storeId, String invoiceId, boolean archived) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_INVOICES, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_INVOICES, storeId);
         Invoice invoice = lockedInvoiceOf(storeId, invoiceId);
         invoice.archive(archived);
         invoices.save(invoice);

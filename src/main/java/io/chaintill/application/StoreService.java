@@ -85,12 +85,12 @@ public class StoreService {
     }
 
     public List<PaymentMethodConfig> paymentMethods(Caller caller, String storeId) {
-        authorizer.requireStore(caller, Policy.STORE_VIEW_SETTINGS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_VIEW_SETTINGS, storeId);
         return stores.paymentMethods(storeId);
     }
 
     public PaymentMethodConfig paymentMethod(Caller caller, String storeId, PaymentMethodId method) {
-        authorizer.requireStore(caller, Policy.STORE_VIEW_SETTINGS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_VIEW_SETTINGS, storeId);
         return stores.paymentMethod(storeId, method.toString())
                 .orElseThrow(() -> new NotFoundException("paymentmethod-not-found", method + " is not configured on this store"));
     }
@@ -99,7 +99,7 @@ public class StoreService {
     public PaymentMethodConfig configure(Caller caller, String storeId, PaymentMethodId method, boolean enabled,
                                          String accountKey, String label, String accountKeyPath,
                                          BigDecimal paymentTolerance) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
         PaymentMethodHandler handler = handlers.require(method, "paymentMethodId");
         AccountKey key = handler.parseAccountKey(accountKey);
         counters.ensure(key.keyId());
@@ -114,7 +114,7 @@ public class StoreService {
 
     /** Turns a configured payment method on or off, keeping its key. */
     public PaymentMethodConfig enable(Caller caller, String storeId, PaymentMethodId method, boolean enabled) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
         PaymentMethodConfig config = stores.paymentMethod(storeId, method.toString()).orElseThrow(() ->
                 new InvalidInputException("config", "is required: " + method + " is not configured on this store yet"));
         config.configure(enabled, config.derivationScheme(), config.keyId(), config.label(), config.accountKeyPath(),
@@ -123,14 +123,14 @@ public class StoreService {
     }
 
     public void removePaymentMethod(Caller caller, String storeId, PaymentMethodId method) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_SETTINGS, storeId);
         stores.remove(stores.paymentMethod(storeId, method.toString())
                 .orElseThrow(() -> new NotFoundException("paymentmethod-not-found", method + " is not configured on this store")));
     }
 
     /** Receive addresses of the configured key, or of {@code accountKey} if given (preview before saving). */
     public AddressPreview preview(Caller caller, String storeId, PaymentMethodId method, String accountKey, int offset, int count) {
-        authorizer.requireStore(caller, Policy.STORE_VIEW_SETTINGS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_VIEW_SETTINGS, storeId);
         PaymentMethodHandler handler = handlers.require(method, "paymentMethodId");
         String canonical = accountKey != null ? handler.parseAccountKey(accountKey).canonical()
                 : paymentMethod(caller, storeId, method).derivationScheme();

@@ -32,7 +32,7 @@ public class StoreStatsService {
         if (days < 1 || days > MAX_DAYS) {
             throw new InvalidInputException("days", "must be between 1 and " + MAX_DAYS);
         }
-        authorizer.requireStore(caller, Policy.STORE_VIEW_INVOICES, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_VIEW_INVOICES, storeId);
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate firstDay = today.minusDays(days - 1L);
         Instant from = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -43,7 +43,7 @@ public class WebhookService {
 
     /** Without a secret in the request, a fresh 256-bit one is generated (returned once, in the answer). */
     public WebhookEndpoint create(Caller caller, String storeId, WebhookRequest request) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         WebhookDefinition definition = request.definition(WebhookSigner.newSecret());
         checkTarget(definition);
         WebhookEndpoint webhook = new WebhookEndpoint(Ids.newId(), storeId, definition, clock.instant());
@@ -52,7 +52,7 @@ public class WebhookService {
     }
 
     public List<WebhookEndpoint> list(Caller caller, String storeId) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         return webhooks.ofStore(storeId);
     }
 
@@ -63,13 +63,13 @@ public class WebhookService {
     }
 
     public WebhookEndpoint get(Caller caller, String storeId, String webhookId) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         return webhook(storeId, webhookId);
     }
 
     /** {@code secret} null keeps the current secret (Greenfield's update does the same). */
     public WebhookEndpoint update(Caller caller, String storeId, String webhookId, WebhookRequest request) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         WebhookEndpoint webhook = webhook(storeId, webhookId);
         WebhookDefinition definition = request.definition(webhook.secret());
         checkTarget(definition);
@@ -78,24 +78,24 @@ public class WebhookService {
     }
 
     public void delete(Caller caller, String storeId, String webhookId) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         webhooks.remove(webhook(storeId, webhookId));
     }
 
     public List<WebhookDelivery> deliveries(Caller caller, String storeId, String webhookId, int skip, int take) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         return deliveries.ofWebhook(webhook(storeId, webhookId).id(), skip, take);
     }
 
     public DeliveryLog delivery(Caller caller, String storeId, String webhookId, String deliveryId) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         WebhookDelivery delivery = delivery(webhook(storeId, webhookId), deliveryId);
         return new DeliveryLog(delivery, deliveries.attempts(delivery.id()));
     }
 
     /** The exact request body; 404 once the retention period pruned it. */
     public String request(Caller caller, String storeId, String webhookId, String deliveryId) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         WebhookDelivery delivery = delivery(webhook(storeId, webhookId), deliveryId);
         if (delivery.body() == null) {
             throw new NotFoundException("request-pruned", "the request body was deleted after the retention period");
@@ -105,7 +105,7 @@ public class WebhookService {
 
     /** Queues the same event again as a new delivery (isRedelivery true); returns the new delivery's id. */
     public String redeliver(Caller caller, String storeId, String webhookId, String deliveryId) {
-        authorizer.requireStore(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MODIFY_WEBHOOKS, storeId);
         WebhookDelivery original = delivery(webhook(storeId, webhookId), deliveryId);
         InvoiceEventRecord event = events.get(original.eventId());
         String metadata = invoices.find(event.invoiceId()).map(Invoice::metadataJson).orElse("{}");

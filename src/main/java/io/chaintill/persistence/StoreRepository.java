@@ -18,6 +18,12 @@ public class StoreRepository {
         return Optional.ofNullable(em.find(Store.class, id));
     }
 
+    /** The id of the store's owner, without reading the rest of the store. */
+    public Optional<String> ownerOf(String storeId) {
+        return em.createQuery("select s.ownerUserId from Store s where s.id = :id", String.class)
+                .setParameter("id", storeId).getResultStream().findFirst();
+    }
+
     public List<Store> all() {
         return em.createQuery("select s from Store s order by s.createdAt", Store.class).getResultList();
     }

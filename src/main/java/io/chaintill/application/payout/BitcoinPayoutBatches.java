@@ -70,7 +70,7 @@ public class BitcoinPayoutBatches {
      * first, at most {@link #MAX_PAYOUTS}), at {@code feeRate} sat/vB (null: the node's estimate).
      */
     public PayoutBatch create(Caller caller, String storeId, List<String> payoutIds, Long feeRate) {
-        authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
         PaymentMethodConfig config = batches.lockPaymentMethod(storeId, METHOD)
                 .filter(c -> c.derivationScheme() != null)
                 .orElseThrow(() -> new InvalidInputException("paymentMethod", "the store has no Bitcoin wallet (BTC-CHAIN) to pay from"));
@@ -104,16 +104,16 @@ public class BitcoinPayoutBatches {
 
     /** Throws unless the caller may manage the store's payouts: checked before the request body is looked at. */
     public void requireManager(Caller caller, String storeId) {
-        authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
     }
 
     public PayoutBatch get(Caller caller, String storeId, String batchId) {
-        authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
         return batches.find(batchId).filter(b -> b.storeId().equals(storeId)).orElseThrow(BitcoinPayoutBatches::notFound);
     }
 
     public List<PayoutBatch> ofStore(Caller caller, String storeId) {
-        authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
         return batches.ofStore(storeId, PayoutService.MAX_LIST);
     }
 
@@ -208,7 +208,7 @@ public class BitcoinPayoutBatches {
     }
 
     private PayoutBatch locked(Caller caller, String storeId, String batchId) {
-        authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
         return batches.findForUpdate(batchId).filter(b -> b.storeId().equals(storeId)).orElseThrow(BitcoinPayoutBatches::notFound);
     }
 

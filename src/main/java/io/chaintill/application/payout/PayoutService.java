@@ -136,17 +136,17 @@ public class PayoutService {
     /** Throws unless the caller may manage this payout (404 when it is out of their reach). */
     public void requireManageable(Caller caller, String storeId, String payoutId) {
         if (storeId != null) {
-            authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
+            authorizer.requireAccess(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
         }
-        authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, reachable(caller, storeId, payoutId).storeId());
+        authorizer.requireAccess(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, reachable(caller, storeId, payoutId).storeId());
     }
 
     private Payout managed(Caller caller, String storeId, String payoutId) {
         if (storeId != null) {
-            authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
+            authorizer.requireAccess(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, storeId);
         }
         String found = reachable(caller, storeId, payoutId).storeId();
-        authorizer.requireStore(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, found);
+        authorizer.requireAccess(caller, Policy.STORE_MANAGE_PULL_PAYMENTS, found);
         return payouts.findForUpdate(payoutId).orElseThrow(PayoutService::notFound);
     }
 
@@ -158,7 +158,7 @@ public class PayoutService {
 
     /** canviewpayouts, or BTCPay's documented canmanagepullpayments (which does not include it). */
     private void requireViewer(Caller caller, String storeId) {
-        authorizer.requireStore(caller, caller.holds(Policy.STORE_MANAGE_PULL_PAYMENTS, storeId)
+        authorizer.requireAccess(caller, caller.holds(Policy.STORE_MANAGE_PULL_PAYMENTS, storeId)
                 ? Policy.STORE_MANAGE_PULL_PAYMENTS : Policy.STORE_VIEW_PAYOUTS, storeId);
     }
 

@@ -36,10 +36,10 @@ public class PullPaymentService {
      */
     public PullPayment create(Caller caller, String storeId, Supplier<PullPaymentTerms> request) {
         // authorized before the request is read, so a caller without rights learns nothing from validation
-        authorizer.requireStore(caller, Policy.STORE_CREATE_NON_APPROVED_PULL_PAYMENTS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_CREATE_NON_APPROVED_PULL_PAYMENTS, storeId);
         PullPaymentTerms terms = request.get();
         if (terms.autoApproveClaims()) {
-            authorizer.requireStore(caller, Policy.STORE_CREATE_PULL_PAYMENTS, storeId);
+            authorizer.requireAccess(caller, Policy.STORE_CREATE_PULL_PAYMENTS, storeId);
         }
         return add(storeId, terms);
     }
@@ -71,11 +71,11 @@ public class PullPaymentService {
     /** {@code storeId} null for Greenfield 2's storeless route; another store's pull payment is not found. */
     public void archive(Caller caller, String storeId, String pullPaymentId) {
         if (storeId != null) {
-            authorizer.requireStore(caller, Policy.STORE_ARCHIVE_PULL_PAYMENTS, storeId);
+            authorizer.requireAccess(caller, Policy.STORE_ARCHIVE_PULL_PAYMENTS, storeId);
         }
         PullPayment p = pullPayments.findForUpdate(pullPaymentId).filter(pp -> storeId == null || pp.storeId().equals(storeId))
                 .filter(pp -> authorizer.mayReach(caller, pp.storeId())).orElseThrow(PullPaymentService::notFound);
-        authorizer.requireStore(caller, Policy.STORE_ARCHIVE_PULL_PAYMENTS, p.storeId());
+        authorizer.requireAccess(caller, Policy.STORE_ARCHIVE_PULL_PAYMENTS, p.storeId());
         p.archive();
     }
 
@@ -84,7 +84,7 @@ public class PullPaymentService {
      * permission made for reading): either will do.
      */
     private void requireViewer(Caller caller, String storeId) {
-        authorizer.requireStore(caller, caller.holds(Policy.STORE_MANAGE_PULL_PAYMENTS, storeId)
+        authorizer.requireAccess(caller, caller.holds(Policy.STORE_MANAGE_PULL_PAYMENTS, storeId)
                 ? Policy.STORE_MANAGE_PULL_PAYMENTS : Policy.STORE_VIEW_PULL_PAYMENTS, storeId);
     }
 

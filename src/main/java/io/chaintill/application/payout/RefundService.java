@@ -55,7 +55,7 @@ public class RefundService {
      * caller also holds cancreatepullpayments (as in BTCPay).
      */
     public PullPayment refund(Caller caller, String storeId, String invoiceId, RefundRequest r) {
-        authorizer.requireStore(caller, Policy.STORE_CREATE_NON_APPROVED_PULL_PAYMENTS, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_CREATE_NON_APPROVED_PULL_PAYMENTS, storeId);
         Invoice invoice = invoice(storeId, invoiceId);
         List<PaymentMethodId> payoutMethods = payoutMethods(invoice, r);
         if (r.variant() == null) {
@@ -71,7 +71,7 @@ public class RefundService {
 
     /** What each variant would refund, for the dashboard's refund dialog; variants that do not apply are left out. */
     public Map<RefundVariant, RefundAmount> preview(Caller caller, String storeId, String invoiceId, String paymentMethod) {
-        authorizer.requireStore(caller, Policy.STORE_VIEW_INVOICES, storeId);
+        authorizer.requireAccess(caller, Policy.STORE_VIEW_INVOICES, storeId);
         Invoice invoice = invoice(storeId, invoiceId);
         List<PaymentMethodId> m = payoutMethods(invoice, new RefundRequest(null, null, null, paymentMethod, null, null,
                 null, null));
