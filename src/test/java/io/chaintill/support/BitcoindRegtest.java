@@ -95,6 +95,7 @@ public final class BitcoindRegtest implements AutoCloseable {
         if (zmqPort != 0) {
             command.add("-zmqpubhashblock=tcp://127.0.0.1:" + zmqPort);
             command.add("-zmqpubrawtx=tcp://127.0.0.1:" + zmqPort);
+            command.add("-debug=zmq");
         }
         Process process;
         try {

@@ -26,6 +26,7 @@ public final class ZmqChainListener implements AutoCloseable {
     private final ChainWakeup wakeup;
     private final ZContext context = new ZContext(1);
     private volatile boolean closed;
+    private volatile Thread listener;
     private volatile long notifications;
     private long lastTransactionRing;
 
@@ -38,6 +39,7 @@ public final class ZmqChainListener implements AutoCloseable {
         Thread t = threads.newThread(this::listen);
         t.setName("chaintill-zmq-" + url);
         t.setDaemon(true);
+        listener = t;
         t.start();
     }
 
@@ -78,9 +80,22 @@ public final class ZmqChainListener implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the listener, then the context. The listener closes its own socket (a ZMQ socket belongs to one thread):
+     * closing the context while the listener was still in {@code recv} closed the socket from two threads at once,
+     * and the context's termination then waited forever for a close it had lost (a test run hung in {@code close}).
+     */
     @Override
     public void close() {
         closed = true;
+        Thread t = listener;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(3L * RECEIVE_TIMEOUT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         context.close();
     }
 }
