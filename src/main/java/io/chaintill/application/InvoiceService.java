@@ -105,7 +105,7 @@ public class InvoiceService {
 
     public Invoice get(Caller caller, String storeId, String invoiceId) {
         authorizer.requireAccess(caller, Policy.STORE_VIEW_INVOICES, storeId);
-        return invoiceOf(storeId, invoiceId);
+        return ofStore(invoices.findToRead(invoiceId), storeId);
     }
 
     /** The store of an invoice named without it; an invoice of a store the caller cannot reach is not found. */
@@ -159,13 +159,13 @@ public class InvoiceService {
         return invoices.find(invoiceId);
     }
 
-    private Invoice invoiceOf(String storeId, String invoiceId) {
-        return invoices.find(invoiceId).filter(i -> i.storeId().equals(storeId))
-                .orElseThrow(() -> new NotFoundException("invoice-not-found", "invoice not found"));
+    private Invoice lockedInvoiceOf(String storeId, String invoiceId) {
+        return ofStore(invoices.findForUpdate(invoiceId), storeId);
     }
 
-    private Invoice lockedInvoiceOf(String storeId, String invoiceId) {
-        return invoices.findForUpdate(invoiceId).filter(i -> i.storeId().equals(storeId))
+    /** An invoice of another store is not found, exactly like one that does not exist. */
+    private static Invoice ofStore(Optional<Invoice> invoice, String storeId) {
+        return invoice.filter(i -> i.storeId().equals(storeId))
                 .orElseThrow(() -> new NotFoundException("invoice-not-found", "invoice not found"));
     }
 

@@ -3,6 +3,7 @@ package io.chaintill.persistence;
 import io.chaintill.domain.invoice.InvoiceStatus;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,7 +48,7 @@ public record InvoicePageSql(String sql, List<Object> parameters) {
 
     private static void in(StringBuilder sql, List<Object> parameters, String column, Collection<String> values) {
         if (!values.isEmpty()) {
-            sql.append(" AND ").append(column).append(" IN (").append(String.join(", ", java.util.Collections.nCopies(values.size(), "?")))
+            sql.append(" AND ").append(column).append(" IN (").append(String.join(", ", Collections.nCopies(values.size(), "?")))
                     .append(')');
             parameters.addAll(values);
         }

@@ -11,10 +11,13 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,15 @@ public class InvoiceRepository {
 
     public Optional<Invoice> find(String id) {
         return Optional.ofNullable(em.find(Invoice.class, id));
+    }
+
+    /**
+     * An invoice and its prompts in one statement, for an answer only: read-only, so the persistence context keeps
+     * no working copy of it to compare at commit. Callers must not change it; {@link #find} is for changes. The
+     * query and its hints are in META-INF/orm.xml, translated to SQL once.
+     */
+    public Optional<Invoice> findToRead(String id) {
+        return em.createNamedQuery("Invoice.toRead", Invoice.class).setParameter("id", id).getResultStream().findFirst();
     }
 
     public Optional<Invoice> findForUpdate(String id) {
@@ -80,11 +92,14 @@ public class InvoiceRepository {
                 .setParameter("now", now).setMaxResults(limit).getResultList();
     }
 
-    /** A page of a store's invoices, newest first: the page's ids ({@link InvoicePageSql}), then those invoices. */
+    /**
+     * A page of a store's invoices, newest first: the page's ids ({@link InvoicePageSql}), then those invoices,
+     * read-only as in {@link #findToRead}.
+     */
     @SuppressWarnings("unchecked")
     public List<Invoice> search(InvoiceQuery q) {
         InvoicePageSql page = InvoicePageSql.of(q);
-        jakarta.persistence.Query idQuery = em.createNativeQuery(page.sql());
+        Query idQuery = em.createNativeQuery(page.sql());
         for (int p = 0; p < page.parameters().size(); p++) {
             idQuery.setParameter(p + 1, page.parameters().get(p));
         }
@@ -92,13 +107,11 @@ public class InvoiceRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        TypedQuery<Invoice> query = em.createQuery("select i from Invoice i where i.id in :ids", Invoice.class)
-                .setParameter("ids", ids);
-        // the page's prompts in one more query (IN the page's ids), not one lazy load per invoice
-        query.setHint("eclipselink.batch", "i.prompts").setHint("eclipselink.batch.type", "IN");
-        Map<String, Invoice> byId = new java.util.HashMap<>();
-        query.getResultList().forEach(i -> byId.put(i.id(), i));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        // the page's prompts are joined in (a row per prompt: the map drops the repeats)
+        Map<String, Invoice> byId = new HashMap<>();
+        em.createNamedQuery("Invoice.pageToRead", Invoice.class).setParameter("ids", ids).getResultList()
+                .forEach(i -> byId.put(i.id(), i));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     public List<InvoiceEventRecord> events(String invoiceId) {
@@ -108,7 +121,7 @@ public class InvoiceRepository {
 
     /** The time of the latest event of {@code type} per invoice, for several invoices in one query. */
     public Map<String, Instant> lastEventTimes(List<String> invoiceIds, String type) {
-        Map<String, Instant> out = new java.util.HashMap<>();
+        Map<String, Instant> out = new HashMap<>();
         if (invoiceIds.isEmpty()) {
             return out;
         }
@@ -132,7 +145,7 @@ public class InvoiceRepository {
             } else if (v instanceof Boolean bool) {
                 b.add(k, bool);
             } else if (v instanceof Number n) {
-                b.add(k, new java.math.BigDecimal(n.toString()));
+                b.add(k, new BigDecimal(n.toString()));
             } else {
                 b.add(k, String.valueOf(v));
             }

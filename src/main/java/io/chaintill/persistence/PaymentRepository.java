@@ -33,13 +33,16 @@ public class PaymentRepository {
                 .setParameter("i", invoiceId).getResultList();
     }
 
-    /** Payments of several invoices at once (empty input, empty answer: an empty IN list is not portable SQL). */
+    /**
+     * Payments of several invoices at once, for answers: read-only (META-INF/orm.xml), so callers must not change
+     * them. Empty input, empty answer: an empty IN list is not portable SQL.
+     */
     public List<Payment> ofInvoices(Collection<String> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select p from Payment p where p.invoiceId in :i order by p.receivedAt, p.id", Payment.class)
-                .setParameter("i", List.copyOf(invoiceIds)).getResultList();
+        return em.createNamedQuery("Payment.ofInvoicesToRead", Payment.class).setParameter("ids", List.copyOf(invoiceIds))
+                .getResultList();
     }
 
     public List<Payment> ofPrompt(String promptId) {
