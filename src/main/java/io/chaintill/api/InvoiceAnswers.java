@@ -31,14 +31,15 @@ public class InvoiceAnswers {
     ChainHeights heights;
 
     JsonObject one(Invoice invoice, UriInfo uri, boolean includePaymentMethods) {
-        return json(invoice, payments.paidAmounts(List.of(invoice)).get(invoice.id()), uri, includePaymentMethods);
+        return json(invoice, payments.paidAmounts(List.of(invoice)).get(invoice.id()), publicUrl.base(uri), includePaymentMethods);
     }
 
     /** A list, with one payments query for all of it. */
     JsonArray list(List<Invoice> invoices, UriInfo uri, boolean includePaymentMethods) {
         Map<String, BigDecimal> paid = payments.paidAmounts(invoices);
+        String base = publicUrl.base(uri);
         var out = Json.createArrayBuilder();
-        invoices.forEach(i -> out.add(json(i, paid.get(i.id()), uri, includePaymentMethods)));
+        invoices.forEach(i -> out.add(json(i, paid.get(i.id()), base, includePaymentMethods)));
         return out.build();
     }
 
@@ -51,8 +52,8 @@ public class InvoiceAnswers {
     }
 
     /** With {@code includePaymentMethods}, BTCPay's list item shape: the invoice plus its {@code paymentMethods}. */
-    private JsonObject json(Invoice invoice, BigDecimal paidAmount, UriInfo uri, boolean includePaymentMethods) {
-        JsonObject json = InvoiceJson.of(invoice, publicUrl.checkoutLink(uri, invoice.id()), paidAmount);
+    private JsonObject json(Invoice invoice, BigDecimal paidAmount, String base, boolean includePaymentMethods) {
+        JsonObject json = InvoiceJson.of(invoice, PublicUrl.checkoutLink(base, invoice.id()), paidAmount);
         return includePaymentMethods ? Json.createObjectBuilder(json).add("paymentMethods", paymentMethods(invoice)).build() : json;
     }
 

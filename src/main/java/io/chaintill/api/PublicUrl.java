@@ -19,6 +19,11 @@ public class PublicUrl {
     }
 
     public String checkoutLink(UriInfo uri, String invoiceId) {
-        return base(uri) + "/i/" + invoiceId;
+        return checkoutLink(base(uri), invoiceId);
+    }
+
+    /** For lists: the base once ({@link #base} builds it from the request each time), then each invoice's link. */
+    public static String checkoutLink(String base, String invoiceId) {
+        return base + "/i/" + invoiceId;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -31,6 +32,9 @@ public class PaymentPrompt {
     private String invoiceId;
     @Column(name = "payment_method_id")
     private String paymentMethodId;
+    /** {@link #paymentMethodId} parsed once: every answer asks for it, and parsing is a regular expression. */
+    @Transient
+    private PaymentMethodId parsedMethodId;
     private String currency;
     private int decimals;
     private String destination;
@@ -69,7 +73,12 @@ public class PaymentPrompt {
 
     public String id() { return id; }
     public String invoiceId() { return invoiceId; }
-    public PaymentMethodId paymentMethodId() { return PaymentMethodId.parse(paymentMethodId, "paymentMethodId"); }
+    public PaymentMethodId paymentMethodId() {
+        if (parsedMethodId == null) { // a race parses twice and stores equal values
+            parsedMethodId = PaymentMethodId.parse(paymentMethodId, "paymentMethodId");
+        }
+        return parsedMethodId;
+    }
     public String currency() { return currency; }
     public int decimals() { return decimals; }
     public String destination() { return destination; }
