@@ -117,10 +117,13 @@ public final class ServerProcess implements AutoCloseable {
     private void launch() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m"));
-        // e.g. -Dchaintill.server.jvm-args=-XX:StartFlightRecording=filename=target/x.jfr (the benchmarks' profiles)
-        String extra = System.getProperty("chaintill.server.jvm-args", "");
-        if (!extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
+        // the test servers' options (the failsafe configuration in pom.xml), then e.g.
+        // -Dchaintill.server.jvm-args=-XX:StartFlightRecording=filename=target/x.jfr (the benchmarks' profiles)
+        for (String property : List.of("chaintill.it.server.jvm-options", "chaintill.server.jvm-args")) {
+            String options = System.getProperty(property, "");
+            if (!options.isBlank()) {
+                command.addAll(List.of(options.trim().split("\\s+")));
+            }
         }
         command.addAll(List.of("-jar", jar("MICRO_JAR", "target/payara-micro.jar"), "--deploy", jar(null, "target/ROOT.war"),
                 "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--nohazelcast"));
