@@ -6,6 +6,7 @@ import io.chaintill.domain.store.Store;
 import io.chaintill.persistence.StoreRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /** The one place that decides whether a caller may act on a store or the server. */
 @ApplicationScoped
@@ -34,6 +35,16 @@ public class Authorizer {
     public void requireAccess(Caller caller, Policy policy, String storeId) {
         requireHeld(caller, policy, storeId);
         requireVisible(caller, stores.ownerOf(storeId).orElseThrow(Authorizer::storeNotFound), storeId);
+    }
+
+    /**
+     * For a read that checks the store's owner in its own query: requires {@code policy} as {@link #requireAccess}
+     * does and answers whose stores the caller sees, empty for an admin, who sees every one. When that read finds
+     * nothing, {@link #requireAccess} gives the refusal (no such store, or not the caller's) before "not found".
+     */
+    public Optional<String> ownerSeenBy(Caller caller, Policy policy, String storeId) {
+        requireHeld(caller, policy, storeId);
+        return caller.user().admin() ? Optional.empty() : Optional.of(caller.user().id());
     }
 
     /**

@@ -104,14 +104,17 @@ public class InvoiceService {
     }
 
     public Invoice get(Caller caller, String storeId, String invoiceId) {
-        authorizer.requireAccess(caller, Policy.STORE_VIEW_INVOICES, storeId);
-        return ofStore(invoices.findToRead(invoiceId), storeId);
+        Optional<String> owner = authorizer.ownerSeenBy(caller, Policy.STORE_VIEW_INVOICES, storeId);
+        return invoices.findToRead(invoiceId, storeId, owner).orElseGet(() -> {
+            authorizer.requireAccess(caller, Policy.STORE_VIEW_INVOICES, storeId); // refused the way every route is
+            throw invoiceNotFound();
+        });
     }
 
     /** The store of an invoice named without it; an invoice of a store the caller cannot reach is not found. */
     public String storeOf(Caller caller, String invoiceId) {
         return invoices.find(invoiceId).map(Invoice::storeId).filter(storeId -> authorizer.mayReach(caller, storeId))
-                .orElseThrow(() -> new NotFoundException("invoice-not-found", "invoice not found"));
+                .orElseThrow(InvoiceService::invoiceNotFound);
     }
 
     public List<Invoice> search(Caller caller, InvoiceQuery query) {
@@ -165,8 +168,11 @@ public class InvoiceService {
 
     /** An invoice of another store is not found, exactly like one that does not exist. */
     private static Invoice ofStore(Optional<Invoice> invoice, String storeId) {
-        return invoice.filter(i -> i.storeId().equals(storeId))
-                .orElseThrow(() -> new NotFoundException("invoice-not-found", "invoice not found"));
+        return invoice.filter(i -> i.storeId().equals(storeId)).orElseThrow(InvoiceService::invoiceNotFound);
+    }
+
+    private static NotFoundException invoiceNotFound() {
+        return new NotFoundException("invoice-not-found", "invoice not found");
     }
 
     private InvoiceDraft draft(Store store, InvoiceRequest r) {

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,12 +37,17 @@ public class InvoiceRepository {
     }
 
     /**
-     * An invoice and its prompts in one statement, for an answer only: read-only, so the persistence context keeps
-     * no working copy of it to compare at commit. Callers must not change it; {@link #find} is for changes. The
-     * query and its hints are in META-INF/orm.xml, translated to SQL once.
+     * An invoice of {@code storeId} and its prompts in one statement, for an answer only, and only if the store
+     * exists and, unless {@code owner} is empty (an admin), belongs to {@code owner}: the permission check's store
+     * read is part of the same statement. Read-only, so the persistence context keeps no working copy of it to
+     * compare at commit. Callers must not change it; {@link #find} is for changes. The queries and their hints are in
+     * META-INF/orm.xml, translated to SQL once.
      */
-    public Optional<Invoice> findToRead(String id) {
-        return em.createNamedQuery("Invoice.toRead", Invoice.class).setParameter("id", id).getResultStream().findFirst();
+    public Optional<Invoice> findToRead(String id, String storeId, Optional<String> owner) {
+        TypedQuery<Invoice> q = owner.isPresent()
+                ? em.createNamedQuery("Invoice.toRead", Invoice.class).setParameter("owner", owner.get())
+                : em.createNamedQuery("Invoice.toReadAsAdmin", Invoice.class);
+        return q.setParameter("id", id).setParameter("storeId", storeId).getResultStream().findFirst();
     }
 
     public Optional<Invoice> findForUpdate(String id) {
