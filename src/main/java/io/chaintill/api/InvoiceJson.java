@@ -71,7 +71,7 @@ final class InvoiceJson {
         JsonInput receipt = in.object("receipt");
         Metadata m = metadata(in);
         Integer expiration = checkout.integer("expirationMinutes");
-        return new InvoiceRequest(in.decimal("amount"), in.string("currency"), m.json(), m.orderId(), m.searchText(),
+        return new InvoiceRequest(in.decimal("amount"), in.string("currency"), m.json(), m.orderId(), m.searchValues(),
                 checkout.strings("paymentMethods"), checkout.string("speedPolicy"), checkout.decimal("paymentTolerance"),
                 expiration, checkout.integer("monitoringMinutes"), checkout.string("redirectURL"),
                 checkout.bool("redirectAutomatically"), checkout.string("defaultLanguage"),
@@ -115,22 +115,22 @@ final class InvoiceJson {
         } else if (o != null && o != JsonValue.NULL) {
             throw new InvalidInputException("metadata.orderId", "must be a string");
         }
-        List<String> words = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         metadata.values().forEach(v -> {
             if (v instanceof JsonString s) {
-                words.add(s.getString());
+                values.add(s.getString());
             } else if (v instanceof JsonNumber n) {
-                words.add(n.toString());
+                values.add(n.toString());
             }
         });
         List<String> extra = in.strings("additionalSearchTerms");
         if (extra != null) {
-            words.addAll(extra);
+            values.addAll(extra);
         }
-        return new Metadata(metadata.toString(), orderId, String.join(" ", words));
+        return new Metadata(metadata.toString(), orderId, values);
     }
 
-    record Metadata(String json, String orderId, String searchText) {
+    record Metadata(String json, String orderId, List<String> searchValues) {
     }
 
     static JsonObject parseObject(String json) {

@@ -54,7 +54,7 @@ public abstract class InvoiceResource {
             throw new InvalidInputException("metadata", "is required");
         }
         InvoiceJson.Metadata m = InvoiceJson.metadata(in);
-        return json(invoices.updateMetadata(caller, storeId(), invoiceId, m.json(), m.orderId(), m.searchText()));
+        return json(invoices.updateMetadata(caller, storeId(), invoiceId, m.json(), m.orderId(), m.searchValues()));
     }
 
     /** Greenfield archives on DELETE; nothing is ever deleted. */

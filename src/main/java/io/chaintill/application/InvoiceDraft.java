@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A validated invoice request with the rate fixed for each payment method, ready to be issued. */
-record InvoiceDraft(Price price, String currency, String metadataJson, String orderId, String searchText,
+record InvoiceDraft(Price price, String currency, String metadataJson, String orderId, List<String> searchValues,
                     CheckoutOptions checkout, ReceiptOptions receipt, List<Quote> quotes) {
 
     /**

@@ -34,7 +34,7 @@ public class InvoiceIssuer {
     @Transactional
     public Invoice issue(String storeId, InvoiceDraft draft, String idempotencyKey) {
         Invoice invoice = Invoice.create(Ids.newId(), storeId, draft.price(), draft.currency(), draft.metadataJson(),
-                draft.orderId(), draft.searchText(), draft.checkout(), clock.instant(), idempotencyKey);
+                draft.orderId(), draft.searchValues(), draft.checkout(), clock.instant(), idempotencyKey);
         invoice.offerReceipt(draft.receipt());
         List<PaymentMethodHandler> methodHandlers = new ArrayList<>();
         for (InvoiceDraft.Quote quote : draft.quotes()) {

@@ -9,7 +9,7 @@ import java.util.List;
  * Nulls mean "use the store's default". {@code paymentMethods} null means every method enabled on the store.
  */
 public record InvoiceRequest(BigDecimal amount, String currency, String metadataJson, String orderId,
-                             String searchText, List<String> paymentMethods, String speedPolicy,
+                             List<String> searchValues, List<String> paymentMethods, String speedPolicy,
                              BigDecimal paymentTolerance, Integer expirationMinutes, Integer monitoringMinutes,
                              String redirectUrl, Boolean redirectAutomatically, String defaultLanguage,
                              String defaultPaymentMethod, ReceiptOptions receipt) {

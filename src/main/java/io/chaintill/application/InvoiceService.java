@@ -124,11 +124,11 @@ public class InvoiceService {
 
     @Transactional
     public Invoice updateMetadata(Caller caller, String storeId, String invoiceId, String metadataJson, String orderId,
-                                  String searchText) {
+                                  List<String> searchValues) {
         authorizer.requireAccess(caller, Policy.STORE_MODIFY_INVOICES, storeId);
         checkMetadata(metadataJson, orderId);
         Invoice invoice = lockedInvoiceOf(storeId, invoiceId);
-        invoice.replaceMetadata(metadataJson, orderId, searchText);
+        invoice.replaceMetadata(metadataJson, orderId, searchValues);
         invoices.save(invoice);
         return invoice;
     }
@@ -212,7 +212,7 @@ public class InvoiceService {
             // a tolerance the invoice asked for wins; otherwise the method's own, then the store's
             quotes.add(new InvoiceDraft.Quote(m, rate, r.paymentTolerance() == null ? m.paymentTolerance() : null));
         }
-        return new InvoiceDraft(price, currency, r.metadataJson(), r.orderId(), r.searchText(), checkout,
+        return new InvoiceDraft(price, currency, r.metadataJson(), r.orderId(), r.searchValues(), checkout,
                 r.receipt() == null ? ReceiptOptions.NONE : r.receipt(), quotes);
     }
 

@@ -1,11 +1,11 @@
 package io.chaintill.persistence;
 
 import io.chaintill.domain.invoice.InvoiceStatus;
+import io.chaintill.domain.invoice.SearchTerms;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The SQL that finds one page of a store's invoices (their ids, newest first) for an {@link InvoiceQuery}.
@@ -31,8 +31,9 @@ public record InvoicePageSql(String sql, List<Object> parameters) {
         in(sql, parameters, "order_id", q.orderIds());
         in(sql, parameters, "status", q.statuses().stream().map(InvoiceStatus::name).toList());
         if (q.text() != null) {
-            sql.append(" AND search_text LIKE ?");
-            parameters.add("%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%");
+            // a prefix of one of the invoice's terms, found in ix_invoice_search_term (V28)
+            sql.append(" AND id IN (SELECT invoice_id FROM invoice_search_term WHERE term LIKE ? ESCAPE '!')");
+            parameters.add(escapeLike(SearchTerms.normalized(q.text())) + "%");
         }
         if (q.start() != null) {
             sql.append(" AND created_at >= ?");
@@ -54,8 +55,8 @@ public record InvoicePageSql(String sql, List<Object> parameters) {
         }
     }
 
-    /** The search text is matched as a substring: its own wildcards are dropped rather than escaped (as before). */
+    /** The searched text's own {@code %} and {@code _} are characters like any other ("order_1" finds "order_1"). */
     private static String escapeLike(String s) {
-        return s.replace("%", "").replace("_", "");
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

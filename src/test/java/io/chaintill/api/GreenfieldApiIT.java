@@ -231,6 +231,15 @@ class GreenfieldApiIT {
         assertEquals(1, key.get("/api/v1/stores/" + storeId + "/invoices?orderId=order-42").expect(200).array().size());
         assertEquals(id, key.get("/api/v1/stores/" + storeId + "/invoices?textSearch=ALICE@example").expect(200)
                 .array().getJsonObject(0).getString("id"));
+        // the text search: a prefix of a value or of one of its words, of the id, without regard to case; a prefix
+        // and not a substring, as BTCPay's; LIKE's own wildcards are plain characters
+        String texts = "/api/v1/stores/" + storeId + "/invoices?textSearch=";
+        for (String found : List.of("mug", "blue+m", "BLUE+MUG", id.substring(0, 6), "order-4")) {
+            assertTrue(ids(key.get(texts + found).expect(200).array()).contains(id), found);
+        }
+        for (String notFound : List.of("example.com", "order_42", "order%25", "lue")) {
+            assertFalse(ids(key.get(texts + notFound).expect(200).array()).contains(id), notFound);
+        }
         assertTrue(key.get("/api/v1/stores/" + storeId + "/invoices?status=Settled").expect(200).array().isEmpty());
         assertEquals("status", key.get("/api/v1/stores/" + storeId + "/invoices?status=Paid").errorPath());
         assertEquals(2, key.get("/api/v1/stores/" + storeId + "/invoices?take=2").expect(200).array().size());
@@ -241,6 +250,8 @@ class GreenfieldApiIT {
                 "{\"metadata\":{\"orderId\":\"order-43\"}}").expect(200).object();
         assertEquals("order-43", edited.getJsonObject("metadata").getString("orderId"));
         assertEquals(1, key.get("/api/v1/stores/" + storeId + "/invoices?orderId=order-43").expect(200).array().size());
+        assertTrue(ids(key.get(texts + "order-43").expect(200).array()).contains(id), "the new metadata's terms");
+        assertFalse(ids(key.get(texts + "alice").expect(200).array()).contains(id), "the old metadata's terms are gone");
 
         JsonObject settled = key.post("/api/v1/stores/" + storeId + "/invoices/" + id + "/status", "{\"status\":\"Settled\"}")
                 .expect(200).object();
@@ -376,5 +387,9 @@ class GreenfieldApiIT {
         assertEquals("None", invoice.getString("additionalStatus"));
         assertEquals(List.of("Settled", "Invalid"), invoice.getJsonArray("availableStatusesForManualMarking")
                 .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+    }
+
+    private static List<String> ids(JsonArray invoices) {
+        return invoices.getValuesAs(JsonObject.class).stream().map(i -> i.getString("id")).toList();
     }
 }

@@ -1,11 +1,13 @@
 package io.chaintill.bench;
 
+import io.chaintill.domain.invoice.SearchTerms;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,7 +16,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The limit invoice creation is measured against: the rows one creation writes (the address counter row locked and
- * advanced, the invoice, its prompt, its outbox event) in one transaction, over plain JDBC through a fixed pool, on a
+ * advanced, the invoice, its search terms, its prompt, its outbox event) in one transaction, over plain JDBC through a fixed pool, on a
  * database of the server's kind with its URL options and schema (the same Flyway migrations). The reads benchmark
  * uses the same writes to fill a stopped server's database.
  */
@@ -123,19 +125,25 @@ final class RawInvoiceWrites implements AutoCloseable {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
         long now = System.currentTimeMillis();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO invoice (id, store_id, amount, currency, metadata_json,"
-                + " order_id, search_text, speed_policy, payment_tolerance, redirect_automatically, expiration_minutes,"
+                + " order_id, speed_policy, payment_tolerance, redirect_automatically, expiration_minutes,"
                 + " monitoring_minutes, created_at, expires_at, monitoring_ends_at, status, additional_status, archived, version)"
-                + " VALUES (?, ?, ?, 'USD', ?, ?, ?, 'MediumSpeed', 0, FALSE, 15, 60, ?, ?, ?, 'New', 'None', FALSE, 1)")) {
+                + " VALUES (?, ?, ?, 'USD', ?, ?, 'MediumSpeed', 0, FALSE, 15, 60, ?, ?, ?, 'New', 'None', FALSE, 1)")) {
             ps.setString(1, id);
             ps.setString(2, storeId);
             ps.setBigDecimal(3, new BigDecimal("10"));
             ps.setString(4, "{\"orderId\":\"" + orderId + "\"}");
             ps.setString(5, orderId);
-            ps.setString(6, id.toLowerCase(java.util.Locale.ROOT) + " " + searchText);
-            ps.setLong(7, now);
-            ps.setLong(8, now + 900_000);
-            ps.setLong(9, now + 4_500_000);
+            ps.setLong(6, now);
+            ps.setLong(7, now + 900_000);
+            ps.setLong(8, now + 4_500_000);
             ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO invoice_search_term (invoice_id, term) VALUES (?, ?)")) {
+            for (String term : SearchTerms.of(id, List.of(orderId, searchText))) {
+                ps.setString(1, id);
+                ps.setString(2, term);
+                ps.executeUpdate(); // one statement per row, as the server's EclipseLink sends them
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO payment_prompt (id, invoice_id, payment_method_id, currency,"
                 + " decimals, destination, key_id, derivation_index, rate, due_units, created_at)"

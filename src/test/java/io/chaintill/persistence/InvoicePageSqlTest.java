@@ -26,9 +26,10 @@ class InvoicePageSqlTest {
         InvoicePageSql page = InvoicePageSql.of(new InvoiceQuery("S1", List.of("o-1", "o'2"), statuses, "Buyer_1%@X",
                 Instant.ofEpochSecond(10), Instant.ofEpochSecond(20), true, 0, 5));
         assertEquals("SELECT id FROM invoice WHERE store_id = ? AND order_id IN (?, ?) AND status IN (?, ?)"
-                + " AND search_text LIKE ? AND created_at >= ? AND created_at <= ? ORDER BY created_at DESC, id LIMIT 5 OFFSET 0",
+                + " AND id IN (SELECT invoice_id FROM invoice_search_term WHERE term LIKE ? ESCAPE '!')"
+                + " AND created_at >= ? AND created_at <= ? ORDER BY created_at DESC, id LIMIT 5 OFFSET 0",
                 page.sql());
-        assertEquals(List.of("S1", "o-1", "o'2", "Settled", "Expired", "%buyer1@x%", 10_000L, 20_000L), page.parameters());
+        assertEquals(List.of("S1", "o-1", "o'2", "Settled", "Expired", "buyer!_1!%@x%", 10_000L, 20_000L), page.parameters());
     }
 
     @Test

@@ -47,7 +47,7 @@ class BitpayIpnTest {
     void theBodyIsBitpaysInvoiceObjectWithoutTheEventWrapper() {
         Invoice i = Invoice.create("inv-1", "store-1", Price.of(new BigDecimal("10.50"), "USD", "amount", "currency"),
                 "USD", "{\"orderId\":\"TIP-1\",\"posData\":\"{\\\"cart\\\":1}\",\"buyerEmail\":\"b@example.com\"}",
-                "TIP-1", "TIP-1", checkout(), T0, null);
+                "TIP-1", List.of("TIP-1"), checkout(), T0, null);
         JsonObject body = parse(BitpayIpn.body(i, new BitpayIpn.Notice(1003, "invoice_paidInFull", "paid"),
                 "https://pay.example/i/inv-1", T0.plusSeconds(60)));
         assertEquals("inv-1", body.getString("id"));

@@ -51,16 +51,16 @@ public record PayButtonForm(String storeId, BigDecimal price, String currency, S
     /** What the invoice is asked for: the store's defaults for everything a pay button does not say. */
     public InvoiceRequest invoiceRequest() {
         JsonObjectBuilder metadata = Json.createObjectBuilder();
-        List<String> words = new ArrayList<>();
+        List<String> searchValues = new ArrayList<>();
         if (orderId != null) {
             metadata.add("orderId", orderId);
-            words.add(orderId);
+            searchValues.add(orderId);
         }
         if (checkoutDesc != null) {
             metadata.add("itemDesc", checkoutDesc);
-            words.add(checkoutDesc);
+            searchValues.add(checkoutDesc);
         }
-        return new InvoiceRequest(price, currency, metadata.build().toString(), orderId, String.join(" ", words), null,
+        return new InvoiceRequest(price, currency, metadata.build().toString(), orderId, searchValues, null,
                 null, null, null, null, browserRedirect, null, null, defaultPaymentMethod, null);
     }
 

@@ -4,12 +4,15 @@ import io.chaintill.domain.payment.CryptoAmount;
 import io.chaintill.domain.payment.PaymentMethodId;
 import io.chaintill.domain.payment.Price;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +47,11 @@ public class Invoice {
     private String metadataJson;
     @Column(name = "order_id")
     private String orderId;
-    @Column(name = "search_text")
-    private String searchText;
+    /** Lazy, and read by nothing but the text search's SQL (InvoicePageSql); written with the invoice. */
+    @ElementCollection
+    @CollectionTable(name = "invoice_search_term", joinColumns = @JoinColumn(name = "invoice_id"))
+    @Column(name = "term")
+    private Set<String> searchTerms = new HashSet<>();
     @Embedded
     private CheckoutOptions checkout;
     @Embedded
@@ -76,7 +83,7 @@ public class Invoice {
 
     /** A new invoice; {@code price} null means a top-up invoice priced in {@code currency}. */
     public static Invoice create(String id, String storeId, Price price, String currency, String metadataJson,
-                                 String orderId, String searchText, CheckoutOptions checkout, Instant now,
+                                 String orderId, List<String> searchValues, CheckoutOptions checkout, Instant now,
                                  String idempotencyKey) {
         Invoice i = new Invoice();
         i.id = id;
@@ -85,7 +92,7 @@ public class Invoice {
         i.currency = currency;
         i.metadataJson = metadataJson;
         i.orderId = orderId;
-        i.searchText = searchable(id, searchText);
+        i.searchTerms.addAll(SearchTerms.of(id, searchValues));
         i.checkout = checkout;
         i.createdAt = now;
         i.expiresAt = now.plus(Duration.ofMinutes(checkout.expirationMinutes()));
@@ -262,16 +269,12 @@ public class Invoice {
         }
     }
 
-    public void replaceMetadata(String metadataJson, String orderId, String searchText) {
+    public void replaceMetadata(String metadataJson, String orderId, List<String> searchValues) {
         this.metadataJson = metadataJson;
         this.orderId = orderId;
-        this.searchText = searchable(id, searchText);
-    }
-
-    /** Lower-cased text the invoice list's text filter matches against; bounded to fit its column. */
-    private static String searchable(String id, String text) {
-        String s = (id + " " + (text == null ? "" : text)).toLowerCase(java.util.Locale.ROOT);
-        return s.length() > 4000 ? s.substring(0, 4000) : s;
+        Set<String> terms = SearchTerms.of(id, searchValues);
+        searchTerms.retainAll(terms); // only the rows that change are written
+        searchTerms.addAll(terms);
     }
 
     public void archive(boolean archived) {

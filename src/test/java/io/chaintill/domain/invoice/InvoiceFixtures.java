@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Invoices and payment totals with fixed instants for the invoice tests. */
 final class InvoiceFixtures {
@@ -31,7 +32,7 @@ final class InvoiceFixtures {
     /** A 65 USD invoice, with its InvoiceCreated event already drained. */
     static Invoice invoice(String tolerancePercent) {
         Invoice i = Invoice.create("inv-1", "store-1", Price.of(new BigDecimal("65.00"), "USD", "amount", "currency"),
-                "USD", "{\"orderId\":\"o-1\"}", "o-1", "o-1", checkout(tolerancePercent), T0, null);
+                "USD", "{\"orderId\":\"o-1\"}", "o-1", List.of("o-1"), checkout(tolerancePercent), T0, null);
         i.drainEvents();
         return i;
     }

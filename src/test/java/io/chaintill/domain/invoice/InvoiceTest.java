@@ -44,7 +44,7 @@ class InvoiceTest {
         @Test
         void newInvoiceIsNewWithTimesFromCheckoutAndOneCreatedEvent() {
             Invoice i = Invoice.create("inv-9", "store-1", Price.of(new BigDecimal("65.00"), "USD", "amount", "currency"),
-                    "USD", "{}", "o-9", "Coffee", InvoiceFixtures.checkout("1"), T0, "idem-1");
+                    "USD", "{}", "o-9", List.of("Coffee"), InvoiceFixtures.checkout("1"), T0, "idem-1");
             assertState(i, InvoiceStatus.New, AdditionalStatus.None);
             assertEquals(T0, i.createdAt());
             assertEquals(T0.plusSeconds(15 * 60), i.expiresAt());
@@ -550,7 +550,7 @@ class InvoiceTest {
     @Test
     void metadataAndArchivingDoNotTouchStatusOrEvents() {
         Invoice i = invoice();
-        i.replaceMetadata("{\"orderId\":\"o-2\"}", "o-2", "Tea");
+        i.replaceMetadata("{\"orderId\":\"o-2\"}", "o-2", List.of("Tea"));
         i.archive(true);
         assertEquals("o-2", i.orderId());
         assertTrue(i.archived());
