@@ -23,10 +23,10 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * The text search becomes a prefix search over each invoice's terms ({@link SearchTerms}), one row per term, in a
- * B-tree index both databases can use for {@code term LIKE 'text%'}. It replaces {@code invoice.search_text}, a
+ * B-tree index both databases scan as a range for a prefix (InvoicePageSql). It replaces {@code invoice.search_text}, a
  * substring search that H2 could only answer by reading every invoice of the store (620 ms at 100,000) and
  * PostgreSQL through a trigram index that still took 54 ms (docs/performance.md, session 12). On PostgreSQL the
- * index uses {@code varchar_pattern_ops}, which serves {@code LIKE} prefixes whatever the database's collation.
+ * terms have the "C" collation, whatever the database's, so that their order is the code points' on both databases.
  * Existing invoices get their terms from their metadata and the words of their old search text.
  */
 public class V28__invoice_search_terms extends BaseJavaMigration {
@@ -37,10 +37,11 @@ public class V28__invoice_search_terms extends BaseJavaMigration {
         Connection c = context.getConnection();
         boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         try (Statement s = c.createStatement()) {
+            // ordered by code point on both: PostgreSQL's "C" collation, H2's own order (InvoicePageSql.pastPrefix)
             s.execute("CREATE TABLE invoice_search_term (invoice_id VARCHAR(40) NOT NULL REFERENCES invoice (id),"
-                    + " term VARCHAR(" + SearchTerms.MAX_LENGTH + ") NOT NULL, PRIMARY KEY (invoice_id, term))");
-            s.execute("CREATE INDEX ix_invoice_search_term ON invoice_search_term (term"
-                    + (postgres ? " varchar_pattern_ops" : "") + ")");
+                    + " term VARCHAR(" + SearchTerms.MAX_LENGTH + ")" + (postgres ? " COLLATE \"C\"" : "")
+                    + " NOT NULL, PRIMARY KEY (invoice_id, term))");
+            s.execute("CREATE INDEX ix_invoice_search_term ON invoice_search_term (term)");
         }
         copyTerms(c);
         try (Statement s = c.createStatement()) {

@@ -17,6 +17,7 @@ public final class SearchTerms {
     public static final int MAX_LENGTH = 100;
     /** Terms per invoice at most, so a large metadata object costs a bounded number of rows. */
     static final int MAX_TERMS = 64;
+    private static final String UNBOUNDED = "[\\x{D7FF}\\x{FFFF}\\x{10FFFF}]";
 
     private SearchTerms() {
     }
@@ -39,10 +40,18 @@ public final class SearchTerms {
         return terms;
     }
 
-    /** Text as terms are stored: lower-cased, each run of white space one space, trimmed, bounded. */
+    /**
+     * Text as terms are stored: lower-cased, each run of white space one space, trimmed, bounded. U+D7FF, U+FFFF and
+     * U+10FFFF (unassigned, and two noncharacters) become U+FFFD: they are the code points after which the next one
+     * is not the next character in both code point and UTF-16 order, which a prefix's range needs (InvoicePageSql).
+     */
     public static String normalized(String text) {
-        String s = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        return s.length() > MAX_LENGTH ? s.substring(0, MAX_LENGTH) : s;
+        String s = text.strip().replaceAll("\\s+", " ").replaceAll(UNBOUNDED, "\uFFFD").toLowerCase(Locale.ROOT);
+        if (s.length() <= MAX_LENGTH) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH; // a whole pair
+        return s.substring(0, end);
     }
 
     private static void add(Set<String> terms, String term) {

@@ -22,6 +22,9 @@ class SearchTermsTest {
     void aSearchedTextIsNormalizedAsTheTermsAre() {
         assertEquals("blue suede", SearchTerms.normalized("  BLUE \n suede "));
         assertEquals(SearchTerms.MAX_LENGTH, SearchTerms.normalized("x".repeat(500)).length());
+        assertEquals("x".repeat(SearchTerms.MAX_LENGTH - 1), SearchTerms.normalized("x".repeat(99) + "\uD83D\uDE00".repeat(5)),
+                "a pair of surrogates is not cut in two");
+        assertEquals("a\uFFFD\uFFFD\uFFFD", SearchTerms.normalized("a\uD7FF\uFFFF" + Character.toString(Character.MAX_CODE_POINT)));
     }
 
     @Test
