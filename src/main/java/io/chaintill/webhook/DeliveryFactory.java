@@ -11,14 +11,14 @@ public final class DeliveryFactory {
     }
 
     public static WebhookDelivery first(WebhookEndpoint webhook, InvoiceEventRecord event, String metadataJson, Instant now) {
-        String id = Ids.newId();
+        String id = Ids.newTimeOrderedId(now.toEpochMilli());
         return delivery(id, id, webhook.id(), event, metadataJson, now);
     }
 
     /** A new delivery of the same event; its originalDeliveryId names the event's first delivery. */
     public static WebhookDelivery redelivery(WebhookDelivery original, InvoiceEventRecord event, String metadataJson,
                                              Instant now) {
-        return delivery(Ids.newId(), original.originalDeliveryId(), original.webhookId(), event, metadataJson, now);
+        return delivery(Ids.newTimeOrderedId(now.toEpochMilli()), original.originalDeliveryId(), original.webhookId(), event, metadataJson, now);
     }
 
     private static WebhookDelivery delivery(String id, String originalId, String webhookId, InvoiceEventRecord event,

@@ -58,6 +58,6 @@ public class InvoiceNotifier {
     }
 
     private static WebhookDelivery delivery(String target, InvoiceEventRecord event, String type, String body, Instant now) {
-        return WebhookDelivery.ipn(Ids.newId(), target, event.storeId(), event.invoiceId(), event.id(), type, body, now);
+        return WebhookDelivery.ipn(Ids.newTimeOrderedId(now.toEpochMilli()), target, event.storeId(), event.invoiceId(), event.id(), type, body, now);
     }
 }
