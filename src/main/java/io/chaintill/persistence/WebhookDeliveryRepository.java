@@ -28,6 +28,11 @@ public class WebhookDeliveryRepository {
         em.persist(attempt);
     }
 
+    /** Writes this transaction's changes so far, so that a native query after it sees them. */
+    public void flush() {
+        em.flush();
+    }
+
     public Optional<WebhookDelivery> find(String webhookId, String deliveryId) {
         return Optional.ofNullable(em.find(WebhookDelivery.class, deliveryId)).filter(d -> webhookId.equals(d.webhookId()));
     }

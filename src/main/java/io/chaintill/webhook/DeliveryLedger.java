@@ -17,9 +17,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The relay's two transactions around each HTTP attempt. {@link #claimDue} commits the claim (a lease) before
- * anything is sent; {@link #record} stores the outcome afterwards. A crash between the two leaves a Pending
- * delivery whose lease runs out, so it is sent again: at-least-once, never lost.
+ * The relay's transactions around the HTTP attempts. A claim (a lease) is committed before anything is sent; the
+ * outcome is stored afterwards. A crash between the two leaves a Pending delivery whose lease runs out, so it is
+ * sent again: at-least-once, never lost. The relay records one turn's outcomes and claims the next deliveries in
+ * one transaction ({@link #recordThenClaim}): on H2 every commit writes the B-tree pages it changed to the file,
+ * and that write was half of the relay's time.
  */
 @ApplicationScoped
 public class DeliveryLedger {
@@ -32,6 +34,25 @@ public class DeliveryLedger {
 
     @Transactional
     public List<ClaimedDelivery> claimDue(Instant now, int limit) {
+        return claim(now, limit);
+    }
+
+    /**
+     * Records these outcomes, then claims up to {@code limit} due deliveries (none when 0), in one transaction.
+     * The claim sees the outcomes just recorded, so a delivery whose earlier one of its (webhook, invoice) has
+     * just been delivered can be claimed in the same turn.
+     */
+    @Transactional
+    public List<ClaimedDelivery> recordThenClaim(List<AttemptResult> results, RetryPolicy policy, Instant now, int limit) {
+        recordLocked(results, policy, now);
+        if (limit == 0) {
+            return List.of();
+        }
+        deliveries.flush();
+        return claim(now, limit);
+    }
+
+    private List<ClaimedDelivery> claim(Instant now, int limit) {
         List<ClaimedDelivery> claimed = new ArrayList<>();
         Instant leaseUntil = now.plus(settings.lease());
         // two queries for the batch's rows and webhooks, not two per delivery
@@ -58,9 +79,11 @@ public class DeliveryLedger {
         return claimed;
     }
 
-    /** {@link #record} for several attempts in one transaction: one commit instead of one per delivery. */
-    @Transactional
-    public void recordAll(List<AttemptResult> results, RetryPolicy policy, Instant now) {
+    /** {@link #record} for several attempts: their rows locked in one query. */
+    private void recordLocked(List<AttemptResult> results, RetryPolicy policy, Instant now) {
+        if (results.isEmpty()) {
+            return;
+        }
         Map<String, WebhookDelivery> locked = new HashMap<>();
         deliveries.lockAll(results.stream().map(r -> r.claim().deliveryId()).toList()).forEach(d -> locked.put(d.id(), d));
         for (AttemptResult r : results) {
@@ -78,7 +101,7 @@ public class DeliveryLedger {
         if (delivery == null) {
             return; // its webhook was deleted while the request was in flight; the log went with it
         }
-        deliveries.add(new WebhookAttempt(Ids.newId(), claim.deliveryId(), claim.claimedAt(), outcome));
+        deliveries.add(new WebhookAttempt(Ids.newTimeOrderedId(now.toEpochMilli()), claim.deliveryId(), claim.claimedAt(), outcome));
         if (!delivery.isAttempt(claim.attemptNumber())) {
             // Our lease ran out and another attempt owns the delivery now: the log keeps this attempt,
             // the state is the other attempt's to set.
