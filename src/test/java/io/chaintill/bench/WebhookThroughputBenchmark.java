@@ -17,16 +17,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Webhook deliveries per second from a real server (its own process, H2) to a local receiver that answers at
  * once, against that receiver's own ceiling: the requests per second a load generator in this JVM gets from it
- * with the relay's concurrency and a body of the same size.
+ * with the relay's concurrency and a body of the same size. Waves of deliveries warm the server up first: on 2
+ * cores its JIT compiler took about a minute of this load to settle, and used most of a core until then.
  */
 final class WebhookThroughputBenchmark implements Benchmarks.Benchmark {
     private static final int WEBHOOKS = 50;
     /** {@code -Dbench.webhooks.invoices=N}: more gives a longer, steadier run (the default is quick). */
-    private static final int INVOICES = Integer.getInteger("bench.webhooks.invoices", 60);
+    private static final int INVOICES = Integer.getInteger("bench.webhooks.invoices", 400);
+    /** {@code -Dbench.webhooks.warmup-seconds=N}: waves of {@link #WAVE} invoices until N seconds have passed. */
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.webhooks.warmup-seconds", 60));
+    /** Small enough that a wave is delivered within the server's keep-alive timeout (idle creation connections). */
+    private static final int WAVE = 100;
     private static final int CONCURRENCY = 100;
 
     @Override
@@ -48,11 +54,21 @@ final class WebhookThroughputBenchmark implements Benchmarks.Benchmark {
             for (int i = 0; i < WEBHOOKS; i++) {
                 key.addWebhook(store, receiver.url("/hook/" + i));
             }
+            Predicate<WebhookReceiver.Request> hook = r -> r.path().startsWith("/hook/");
+            int warmup = 0;
+            Instant warmupStart = Instant.now();
+            while (Duration.between(warmupStart, Instant.now()).compareTo(WARMUP) < 0) {
+                createInvoices(key, store, WAVE);
+                warmup += WEBHOOKS * WAVE;
+                receiver.await(hook, warmup, Duration.ofMinutes(10));
+            }
             Instant start = Instant.now();
-            createInvoices(key, store);
+            createInvoices(key, store, INVOICES);
             Instant created = Instant.now();
             int expected = WEBHOOKS * INVOICES;
-            List<WebhookReceiver.Request> got = receiver.await(r -> r.path().startsWith("/hook/"), expected, Duration.ofMinutes(10));
+            // the receiver keeps requests in arrival order: the warm-up's come first
+            List<WebhookReceiver.Request> all = receiver.await(hook, warmup + expected, Duration.ofMinutes(10));
+            List<WebhookReceiver.Request> got = all.subList(warmup, warmup + expected);
             Instant first = got.stream().map(WebhookReceiver.Request::receivedAt).min(Instant::compareTo).orElseThrow();
             Instant last = got.stream().map(WebhookReceiver.Request::receivedAt).max(Instant::compareTo).orElseThrow();
             double delivered = (expected - 1) / (Duration.between(first, last).toNanos() / 1e9);
@@ -62,18 +78,18 @@ final class WebhookThroughputBenchmark implements Benchmarks.Benchmark {
             double drained = backlog / Math.max(1e-3, Duration.between(created, last).toNanos() / 1e9);
             int bodySize = got.get(0).body().length;
             double ceiling = ceiling(receiver.url("/ceiling"), bodySize);
-            return String.format("%d deliveries at %.0f/s (invoices created in %.1f s); the %d left after the last creation at %.0f/s;"
+            return String.format("after %d warm-up deliveries (%.0f s): %d deliveries at %.0f/s (invoices created in %.1f s); the %d left after the last creation at %.0f/s;"
                             + " receiver ceiling %.0f req/s (%d-byte bodies, %d concurrent): ratio %.2f (backlog %.2f)",
-                    expected, delivered, Duration.between(start, created).toMillis() / 1e3, backlog, drained, ceiling, bodySize,
+                    warmup, Duration.between(warmupStart, start).toMillis() / 1e3, expected, delivered, Duration.between(start, created).toMillis() / 1e3, backlog, drained, ceiling, bodySize,
                     CONCURRENCY, delivered / ceiling, drained / ceiling);
         }
     }
 
-    private static void createInvoices(ApiClient key, String store) throws Exception {
+    private static void createInvoices(ApiClient key, String store, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < INVOICES; i++) {
+            for (int i = 0; i < count; i++) {
                 done.add(pool.submit(() -> key.createInvoice(store, "{\"amount\":\"1\"}")));
             }
             for (Future<?> f : done) {
