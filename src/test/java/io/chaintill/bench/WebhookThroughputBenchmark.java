@@ -90,7 +90,18 @@ final class WebhookThroughputBenchmark implements Benchmarks.Benchmark {
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                done.add(pool.submit(() -> key.createInvoice(store, "{\"amount\":\"1\"}")));
+                done.add(pool.submit(() -> {
+                    try {
+                        return key.createInvoice(store, "{\"amount\":\"1\"}");
+                    } catch (AssertionError failed) {
+                        if (!(failed.getCause() instanceof java.io.IOException)) {
+                            throw failed;
+                        }
+                        // a keep-alive connection the server closed while the clients waited for a wave: the
+                        // request never reached it, so sending it again does not make a second invoice
+                        return key.createInvoice(store, "{\"amount\":\"1\"}");
+                    }
+                }));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -112,9 +123,14 @@ final class WebhookThroughputBenchmark implements Benchmarks.Benchmark {
             for (int w = 0; w < CONCURRENCY; w++) {
                 workers.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
-                        http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-                        count.incrementAndGet();
+                        try {
+                            http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+                            count.incrementAndGet();
+                        } catch (java.io.IOException closedByReceiver) {
+                            // the receiver closes idle keep-alive connections beyond its limit (the relay's are
+                            // still open); such a request is not counted, the worker goes on with a new connection
+                        }
                     }
                     return null;
                 }));
