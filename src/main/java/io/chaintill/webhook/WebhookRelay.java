@@ -72,18 +72,18 @@ public class WebhookRelay {
             if (inFlight == 0) {
                 return attempts;
             }
-            arrived = gather(done, inFlight - BATCH / 2);
+            arrived = gather(done, inFlight - BATCH / 2, GATHER);
             inFlight -= arrived.size();
         }
     }
 
-    /** Waits for at least one answer, then for up to {@code enough} of them within {@link #GATHER}. */
-    private static List<AttemptResult> gather(BlockingQueue<AttemptResult> done, int enough) {
+    /** Waits for at least one answer, then for up to {@code enough} of them within {@code within} of the first. */
+    static List<AttemptResult> gather(BlockingQueue<AttemptResult> done, int enough, Duration within) {
         List<AttemptResult> arrived = new ArrayList<>();
         try {
             // The sender's own timeouts bound the wait; every future completes.
             arrived.add(done.take());
-            long until = System.nanoTime() + GATHER.toNanos();
+            long until = System.nanoTime() + within.toNanos();
             while (arrived.size() < enough) {
                 AttemptResult next = done.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (next == null) {
