@@ -77,7 +77,7 @@ abstract class BenchDatabase implements AutoCloseable {
     }
 
     private static final class H2 extends BenchDatabase {
-        private final java.nio.file.Path dir = Files.createTempDirectory("chaintill-bench");
+        private final java.nio.file.Path dir = BenchFiles.temporaryDirectory("chaintill-bench");
 
         H2() throws IOException {
         }
@@ -126,7 +126,7 @@ abstract class BenchDatabase implements AutoCloseable {
 
         @Override
         Map<String, String> serverEnv() throws IOException {
-            return Map.of("CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-bench").toString(),
+            return Map.of("CHAINTILL_DATA_DIR", BenchFiles.temporaryDirectory("chaintill-bench").toString(),
                     "CHAINTILL_DB_URL", url("server") + System.getProperty("bench.pg.url-suffix", ""), "CHAINTILL_DB_USER", "postgres", "CHAINTILL_DB_PASSWORD", "postgres");
         }
 

@@ -43,7 +43,7 @@ final class CheckoutStreamsBenchmark implements Benchmarks.Benchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         try (ServerProcess server = ServerProcess.start(Map.of(
-                "CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-bench").toString(),
+                "CHAINTILL_DATA_DIR", BenchFiles.temporaryDirectory("chaintill-bench").toString(),
                 "CHAINTILL_RATES_PROVIDERS", "fixed",
                 "CHAINTILL_RATES_FIXED", "BTC_USD:50000",
                 "CHAINTILL_CHECKOUT_EVENTS_MAX_CONNECTIONS", String.valueOf(STREAMS + PROBES),

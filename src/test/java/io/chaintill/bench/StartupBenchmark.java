@@ -36,7 +36,7 @@ final class StartupBenchmark implements Benchmarks.Benchmark {
 
     @Override
     public String run() throws Exception {
-        Path dir = Files.createTempDirectory("chaintill-bench-startup");
+        Path dir = BenchFiles.temporaryDirectory("chaintill-bench-startup");
         Path emptyWar = emptyWar(dir.resolve("empty.war"));
         List<Start> bare = new ArrayList<>();
         List<Start> chainTill = new ArrayList<>();

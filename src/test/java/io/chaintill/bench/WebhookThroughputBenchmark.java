@@ -45,7 +45,7 @@ final class WebhookThroughputBenchmark implements Benchmarks.Benchmark {
     public String run() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start();
              ServerProcess server = ServerProcess.start(Map.of(
-                     "CHAINTILL_DATA_DIR", Files.createTempDirectory("chaintill-bench").toString(),
+                     "CHAINTILL_DATA_DIR", BenchFiles.temporaryDirectory("chaintill-bench").toString(),
                      "CHAINTILL_WEBHOOK_ALLOW_PRIVATE", "true",
                      "CHAINTILL_RATES_PROVIDERS", "fixed",
                      "CHAINTILL_RATES_FIXED", "BTC_USD:50000",
