@@ -3,7 +3,6 @@ package io.chaintill.bench;
 import io.chaintill.support.BitcoindRegtest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
